@@ -1,0 +1,420 @@
+/* The flowgraph passes and the assembler, in the order CPython 3.11's assemble() runs them, so
+ * that jumps, NOPs and the locations of implicit instructions match CPython's bytecode. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "opcode.h"
+#include "runtime.h"
+
+#define MAX_COPY_SIZE 4
+
+int cfg_new_block(Cfg *g) {
+    if (g->nblocks == g->cap) {
+        int cap = g->cap ? g->cap * 2 : 16;
+        Block *b = realloc(g->blocks, (size_t)cap * sizeof *b);
+        if (!b) return -1;
+        g->blocks = b;
+        g->cap = cap;
+    }
+    Block *b = &g->blocks[g->nblocks];
+    memset(b, 0, sizeof *b);
+    b->next = -1;
+    b->start_depth = -1;
+    return g->nblocks++;
+}
+
+int cfg_append(Cfg *g, int block, Instr ins) {
+    Block *b = &g->blocks[block];
+    if (b->len == b->cap) {
+        int cap = b->cap ? b->cap * 2 : 8;
+        Instr *p = realloc(b->instrs, (size_t)cap * sizeof *p);
+        if (!p) return 0;
+        b->instrs = p;
+        b->cap = cap;
+    }
+    b->instrs[b->len++] = ins;
+    return 1;
+}
+
+void cfg_free(Cfg *g) {
+    for (int i = 0; i < g->nblocks; i++) free(g->blocks[i].instrs);
+    free(g->blocks);
+    memset(g, 0, sizeof *g);
+}
+
+static int is_jump(const Instr *i) {
+    return (opcode_info[i->op].flags & (OPF_JUMP_FWD | OPF_JUMP_BACK | OPF_PSEUDO)) != 0;
+}
+static int is_uncond(const Instr *i) {
+    return (opcode_info[i->op].flags & (OPF_UNCOND | OPF_EXIT)) != 0;
+}
+static Instr *last_instr(Block *b) { return b->len ? &b->instrs[b->len - 1] : NULL; }
+static int is_exit_block(Block *b) { return b->len && b->instrs[b->len - 1].op == OP_RETURN_VALUE; }
+static int has_loc(const Instr *i) { return i->loc.line >= 0; }
+
+/* The first instruction reached when jumping to block (empty blocks fall through). */
+static Instr *first_instr_from(Cfg *g, int block) {
+    while (block >= 0 && g->blocks[block].len == 0) block = g->blocks[block].next;
+    return block >= 0 ? &g->blocks[block].instrs[0] : NULL;
+}
+
+static void jump_thread(Instr *ins, const Instr *target, int op) {
+    if (ins->loc.line == target->loc.line && ins->target != target->target) {
+        ins->target = target->target;
+        ins->op = op;
+    }
+}
+
+static int const_truthiness(Value v) {
+    if (v == VALUE_NONE || v == VALUE_FALSE) return 0;
+    if (v == VALUE_TRUE) return 1;
+    if (value_is_float(v)) return value_as_float(v) != 0.0;
+    if (value_is_int(v)) return value_as_int(v) != 0;
+    if (value_is_kind(v, OBJ_STR)) return ((Str *)value_as_obj(v))->len != 0;
+    if (value_is_kind(v, OBJ_TUPLE)) return ((Tuple *)value_as_obj(v))->len != 0;
+    return -1;
+}
+
+static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
+    for (int i = 0; i < b->len; i++) {
+        Instr *ins = &b->instrs[i];
+        Instr *next = i + 1 < b->len ? &b->instrs[i + 1] : NULL;
+        switch (ins->op) {
+        case OP_LOAD_CONST:
+            if (next && (next->op == OP_POP_JUMP_IF_FALSE || next->op == OP_POP_JUMP_IF_TRUE)) {
+                int truth = const_truthiness(consts[ins->arg]);
+                if (truth < 0) break;
+                ins->op = OP_NOP;
+                if (truth == (next->op == OP_POP_JUMP_IF_TRUE)) next->op = OP_JUMP;
+                else next->op = OP_NOP;
+            }
+            break;
+        case OP_PUSH_NULL:
+            if (next && next->op == OP_LOAD_GLOBAL && (next->arg & 1) == 0) {
+                ins->op = OP_NOP;
+                ins->arg = 0;
+                next->arg |= 1;
+            }
+            break;
+        case OP_POP_JUMP_IF_FALSE:
+        case OP_POP_JUMP_IF_TRUE:
+        case OP_JUMP: {
+            Instr *target = first_instr_from(g, ins->target);
+            if (target && target->op == OP_JUMP) jump_thread(ins, target, ins->op);
+            break;
+        }
+        default: break;
+        }
+    }
+}
+
+/* Removes NOPs that carry no line number of their own (CPython's clean_basic_block). */
+static void clean_basic_block(Cfg *g, Block *b) {
+    int dest = 0, prev_line = -1;
+    for (int src = 0; src < b->len; src++) {
+        Instr *ins = &b->instrs[src];
+        int line = ins->loc.line;
+        if (ins->op == OP_NOP) {
+            if (line < 0) continue;
+            if (prev_line == line) continue;
+            if (src < b->len - 1) {
+                Instr *n = &b->instrs[src + 1];
+                if (n->loc.line < 0 || n->loc.line == line) {
+                    n->loc = ins->loc;
+                    continue;
+                }
+            } else {
+                int nb = b->next;
+                while (nb >= 0 && g->blocks[nb].len == 0) nb = g->blocks[nb].next;
+                if (nb >= 0 && g->blocks[nb].instrs[0].loc.line == line) continue;
+            }
+        }
+        b->instrs[dest++] = *ins;
+        prev_line = line;
+    }
+    b->len = dest;
+}
+
+/* An unconditional jump to a small exit block becomes a copy of that block. */
+static int extend_block(Cfg *g, int bi) {
+    Block *b = &g->blocks[bi];
+    Instr *last = last_instr(b);
+    if (!last || last->op != OP_JUMP) return 1;
+    int t = last->target;
+    while (g->blocks[t].len == 0 && g->blocks[t].next >= 0) t = g->blocks[t].next;
+    Block *target = &g->blocks[t];
+    if (!is_exit_block(target) || target->len > MAX_COPY_SIZE) return 1;
+    last->op = OP_NOP;
+    int n = target->len;
+    for (int i = 0; i < n; i++)
+        if (!cfg_append(g, bi, g->blocks[t].instrs[i])) return 0;
+    return 1;
+}
+
+static int mark_reachable(Cfg *g) {
+    for (int i = 0; i < g->nblocks; i++) {
+        g->blocks[i].predecessors = 0;
+        g->blocks[i].reachable = 0;
+    }
+    int *stack = malloc((size_t)g->nblocks * sizeof(int));
+    if (!stack) return 0;
+    int sp = 0;
+    g->blocks[g->entry].predecessors = 1;
+    g->blocks[g->entry].reachable = 1;
+    stack[sp++] = g->entry;
+    while (sp) {
+        Block *b = &g->blocks[stack[--sp]];
+        Instr *last = last_instr(b);
+        if ((!last || !is_uncond(last)) && b->next >= 0) {
+            Block *n = &g->blocks[b->next];
+            if (!n->reachable) {
+                n->reachable = 1;
+                stack[sp++] = b->next;
+            }
+            n->predecessors++;
+        }
+        for (int i = 0; i < b->len; i++) {
+            if (!is_jump(&b->instrs[i])) continue;
+            Block *t = &g->blocks[b->instrs[i].target];
+            if (!t->reachable) {
+                t->reachable = 1;
+                stack[sp++] = b->instrs[i].target;
+            }
+            t->predecessors++;
+        }
+    }
+    free(stack);
+    return 1;
+}
+
+/* Drops empty blocks from the layout, redirecting jumps to the next non-empty block. */
+static void eliminate_empty_blocks(Cfg *g) {
+    for (int i = 0; i < g->nblocks; i++) {
+        Block *b = &g->blocks[i];
+        for (int k = 0; k < b->len; k++) {
+            if (!is_jump(&b->instrs[k])) continue;
+            int t = b->instrs[k].target;
+            while (g->blocks[t].len == 0 && g->blocks[t].next >= 0) t = g->blocks[t].next;
+            b->instrs[k].target = t;
+        }
+    }
+    int prev = -1;
+    for (int i = g->entry; i >= 0; i = g->blocks[i].next) {
+        if (g->blocks[i].len == 0 && prev >= 0) {
+            g->blocks[prev].next = g->blocks[i].next;
+            continue;
+        }
+        prev = i;
+    }
+}
+
+static void copy_loc_to_first(Block *b, Span loc) {
+    if (b->len && !has_loc(&b->instrs[0])) b->instrs[0].loc = loc;
+}
+
+static int duplicate_exits_without_lineno(Cfg *g) {
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        Instr *last = last_instr(&g->blocks[bi]);
+        if (!last || !is_jump(last)) continue;
+        int t = last->target;
+        Block *target = &g->blocks[t];
+        if (is_exit_block(target) && !has_loc(&target->instrs[0]) && target->predecessors > 1) {
+            int nt = cfg_new_block(g);
+            if (nt < 0) return 0;
+            target = &g->blocks[t];
+            for (int i = 0; i < target->len; i++)
+                if (!cfg_append(g, nt, g->blocks[t].instrs[i])) return 0;
+            last = last_instr(&g->blocks[bi]);
+            g->blocks[nt].instrs[0].loc = last->loc;
+            last->target = nt;
+            g->blocks[t].predecessors--;
+            g->blocks[nt].predecessors = 1;
+            g->blocks[nt].reachable = 1;
+            g->blocks[nt].next = g->blocks[t].next;
+            g->blocks[t].next = nt;
+        }
+    }
+    /* Any remaining exit blocks without a line number are reached only by falling through. */
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        Block *b = &g->blocks[bi];
+        Instr *last = last_instr(b);
+        if (last && !is_uncond(last) && b->next >= 0) {
+            Block *n = &g->blocks[b->next];
+            if (is_exit_block(n) && !has_loc(&n->instrs[0])) n->instrs[0].loc = last->loc;
+        }
+    }
+    return 1;
+}
+
+static void propagate_line_numbers(Cfg *g) {
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        Block *b = &g->blocks[bi];
+        if (!b->len) continue;
+        Span prev = LOC_NONE;
+        for (int i = 0; i < b->len; i++) {
+            if (!has_loc(&b->instrs[i])) b->instrs[i].loc = prev;
+            else prev = b->instrs[i].loc;
+        }
+        Instr *last = last_instr(b);
+        if (!is_uncond(last) && b->next >= 0 && g->blocks[b->next].predecessors == 1)
+            copy_loc_to_first(&g->blocks[b->next], prev);
+        if (is_jump(last) && g->blocks[last->target].predecessors == 1)
+            copy_loc_to_first(&g->blocks[last->target], prev);
+    }
+}
+
+static int stack_depth(Cfg *g) {
+    int *stack = malloc((size_t)g->nblocks * sizeof(int));
+    if (!stack) return -1;
+    int sp = 0, max = 0;
+    for (int i = 0; i < g->nblocks; i++) g->blocks[i].start_depth = -1;
+    g->blocks[g->entry].start_depth = 0;
+    stack[sp++] = g->entry;
+    while (sp) {
+        int bi = stack[--sp];
+        Block *b = &g->blocks[bi];
+        int depth = b->start_depth;
+        int falls = 1;
+        for (int i = 0; i < b->len; i++) {
+            Instr *ins = &b->instrs[i];
+            if (is_jump(ins)) {
+                int jd = depth + opcode_stack_effect(ins->op, ins->arg, 1);
+                if (jd > max) max = jd;
+                Block *t = &g->blocks[ins->target];
+                if (t->start_depth < 0) {
+                    t->start_depth = jd;
+                    stack[sp++] = ins->target;
+                }
+            }
+            depth += opcode_stack_effect(ins->op, ins->arg, 0);
+            if (depth > max) max = depth;
+            if (is_uncond(ins)) {
+                falls = 0;
+                break;
+            }
+        }
+        if (falls && b->next >= 0 && g->blocks[b->next].start_depth < 0) {
+            g->blocks[b->next].start_depth = depth;
+            stack[sp++] = b->next;
+        }
+    }
+    free(stack);
+    return max;
+}
+
+static int ext_args(int arg) { return (arg > 0xff) + (arg > 0xffff) + (arg > 0xffffff); }
+
+static int instr_size(const Instr *ins) {
+    return ext_args(ins->arg) + 1 + opcode_info[ins->op].cache;
+}
+
+/* Chooses FORWARD or BACKWARD forms by layout order (CPython's normalize_jumps). */
+static void normalize_jumps(Cfg *g) {
+    int order = 0;
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) g->blocks[bi].offset = order++;
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        Instr *last = last_instr(&g->blocks[bi]);
+        if (!last || !is_jump(last)) continue;
+        int backward = g->blocks[last->target].offset <= g->blocks[bi].offset;
+        switch (last->op) {
+        case OP_JUMP: last->op = backward ? OP_JUMP_BACKWARD : OP_JUMP_FORWARD; break;
+        case OP_POP_JUMP_IF_FALSE: last->op = backward ? OP_POP_JUMP_BACKWARD_IF_FALSE : OP_POP_JUMP_FORWARD_IF_FALSE; break;
+        case OP_POP_JUMP_IF_TRUE: last->op = backward ? OP_POP_JUMP_BACKWARD_IF_TRUE : OP_POP_JUMP_FORWARD_IF_TRUE; break;
+        default: break;
+        }
+    }
+}
+
+int flowgraph_assemble(Cfg *g, Value *consts, int nconsts, Code *code) {
+    (void)nconsts;
+    eliminate_empty_blocks(g);
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        optimize_basic_block(g, &g->blocks[bi], consts);
+        clean_basic_block(g, &g->blocks[bi]);
+    }
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next)
+        if (!extend_block(g, bi)) return 0;
+    if (!mark_reachable(g)) return 0;
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next)
+        if (!g->blocks[bi].reachable) g->blocks[bi].len = 0;
+    eliminate_empty_blocks(g);
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) clean_basic_block(g, &g->blocks[bi]);
+    int changed = 0;
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        Instr *last = last_instr(&g->blocks[bi]);
+        if (last && last->op == OP_JUMP) {
+            int nb = g->blocks[bi].next;
+            while (nb >= 0 && g->blocks[nb].len == 0) nb = g->blocks[nb].next;
+            int t = last->target;
+            if (t == nb) {
+                last->op = OP_NOP;
+                changed = 1;
+            }
+        }
+    }
+    if (changed) eliminate_empty_blocks(g);
+    if (!mark_reachable(g)) return 0;
+    if (!duplicate_exits_without_lineno(g)) return 0;
+    propagate_line_numbers(g);
+    int depth = stack_depth(g);
+    if (depth < 0) return 0;
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) clean_basic_block(g, &g->blocks[bi]);
+    eliminate_empty_blocks(g);
+    normalize_jumps(g);
+
+    /* Jump offsets depend on EXTENDED_ARG prefixes and those on the offsets: iterate to a fixpoint. */
+    int total = 0;
+    for (int pass = 0; pass < 10; pass++) {
+        int offset = 0;
+        for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+            g->blocks[bi].offset = offset;
+            for (int i = 0; i < g->blocks[bi].len; i++) offset += instr_size(&g->blocks[bi].instrs[i]);
+        }
+        int grew = 0;
+        for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+            int off = g->blocks[bi].offset;
+            for (int i = 0; i < g->blocks[bi].len; i++) {
+                Instr *ins = &g->blocks[bi].instrs[i];
+                int size = instr_size(ins);
+                int end = off + size;
+                if (is_jump(ins)) {
+                    int target = g->blocks[ins->target].offset;
+                    int arg = (opcode_info[ins->op].flags & OPF_JUMP_BACK) ? end - target : target - end;
+                    if (ext_args(arg) != ext_args(ins->arg)) grew = 1;
+                    ins->arg = arg;
+                }
+                off = end;
+            }
+        }
+        total = offset;
+        if (!grew) break;
+    }
+
+    code->code = calloc((size_t)total + 1, sizeof(uint16_t));
+    code->positions = calloc((size_t)total + 1, sizeof(Position));
+    code->istats = calloc((size_t)total + 1, sizeof(InstrStats));
+    if (!code->code || !code->positions || !code->istats) return 0;
+    int pc = 0;
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        for (int i = 0; i < g->blocks[bi].len; i++) {
+            Instr *ins = &g->blocks[bi].instrs[i];
+            Position pos = {0, 0, 0, 0};
+            if (ins->loc.line >= 0) pos = (Position){ins->loc.line, ins->loc.end_line, ins->loc.col, ins->loc.end_col};
+            int n = ext_args(ins->arg);
+            for (int k = n; k > 0; k--) {
+                code->positions[pc] = pos;
+                code->code[pc++] = (uint16_t)(OP_EXTENDED_ARG | (((unsigned)ins->arg >> (8 * k)) & 0xff) << 8);
+            }
+            code->positions[pc] = pos;
+            code->code[pc++] = (uint16_t)(ins->op | ((unsigned)ins->arg & 0xff) << 8);
+            for (int c = 0; c < opcode_info[ins->op].cache; c++) {
+                code->positions[pc] = pos;
+                code->code[pc++] = 0;
+            }
+        }
+    }
+    code->ncode = (uint32_t)total;
+    code->stacksize = (uint32_t)depth + 1;
+    return 1;
+}

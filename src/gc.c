@@ -1,0 +1,192 @@
+/* The heap: a precise, non-moving mark-and-sweep collector. Roots are exactly the VM's own
+ * references (frames and their value stacks, the namespaces, the interned strings, the exception
+ * being raised, the last run's code), because the C stack cannot be scanned in WebAssembly.
+ * Collection runs only at the evaluation loop's safe points, never inside gc_alloc. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime.h"
+#include "vm.h"
+
+#define GC_MIN_THRESHOLD (8u << 20)
+
+void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
+    Obj *o = calloc(1, size);
+    if (!o) return NULL;
+    o->kind = (uint8_t)kind;
+    o->gc_next = vm->objects;
+    vm->objects = o;
+    vm->heap_bytes += size;
+    return o;
+}
+
+void gc_track_bytes(VM *vm, long delta) { vm->heap_bytes += (size_t)delta; }
+
+typedef struct {
+    Obj **items;
+    size_t len, cap;
+} GrayStack;
+
+static void gc_push(GrayStack *g, Obj *o) {
+    if (!o || o->marked) return;
+    o->marked = 1;
+    if (g->len == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 1024;
+        Obj **p = realloc(g->items, cap * sizeof *p);
+        /* Without room to remember the object we cannot trace it; abandoning the collection
+         * would leave marks behind, so trace it right away through a tiny recursion instead. */
+        if (!p) abort();
+        g->items = p;
+        g->cap = cap;
+    }
+    g->items[g->len++] = o;
+}
+
+static void gc_push_value(GrayStack *g, Value v) {
+    if (value_is_obj(v)) gc_push(g, value_as_obj(v));
+}
+
+static void gc_trace(GrayStack *g, Obj *o) {
+    switch ((ObjKind)o->kind) {
+    case OBJ_LIST: {
+        List *l = (List *)o;
+        for (uint32_t i = 0; i < l->len; i++) gc_push_value(g, l->items[i]);
+        break;
+    }
+    case OBJ_TUPLE: {
+        Tuple *t = (Tuple *)o;
+        for (uint32_t i = 0; i < t->len; i++) gc_push_value(g, t->items[i]);
+        break;
+    }
+    case OBJ_DICT: {
+        Dict *d = (Dict *)o;
+        for (uint32_t i = 0; i < d->nentries; i++) {
+            gc_push_value(g, d->entries[i].key);
+            gc_push_value(g, d->entries[i].value);
+        }
+        break;
+    }
+    case OBJ_CODE: {
+        Code *c = (Code *)o;
+        gc_push(g, &c->name->hdr);
+        gc_push(g, &c->qualname->hdr);
+        gc_push(g, &c->filename->hdr);
+        for (uint32_t i = 0; i < c->nconsts; i++) gc_push_value(g, c->consts[i]);
+        for (uint32_t i = 0; i < c->nnames; i++) gc_push(g, &c->names[i]->hdr);
+        for (uint32_t i = 0; i < c->nlocals; i++) gc_push(g, &c->varnames[i]->hdr);
+        break;
+    }
+    case OBJ_FUNCTION: {
+        Function *f = (Function *)o;
+        gc_push(g, &f->code->hdr);
+        gc_push(g, &f->globals->hdr);
+        break;
+    }
+    case OBJ_LIST_ITER: gc_push_value(g, ((ListIter *)o)->seq); break;
+    case OBJ_EXCEPTION: {
+        Exception *e = (Exception *)o;
+        gc_push_value(g, e->message);
+        if (e->traceback) gc_push(g, &e->traceback->hdr);
+        break;
+    }
+    case OBJ_TRACEBACK: {
+        Traceback *t = (Traceback *)o;
+        if (t->next) gc_push(g, &t->next->hdr);
+        gc_push(g, &t->code->hdr);
+        break;
+    }
+    case OBJ_STR: case OBJ_BUILTIN: case OBJ_TYPE: case OBJ_RANGE: case OBJ_RANGE_ITER: break;
+    }
+}
+
+static void gc_free_object(VM *vm, Obj *o) {
+    switch ((ObjKind)o->kind) {
+    case OBJ_LIST:
+        gc_track_bytes(vm, -(long)(((List *)o)->cap * sizeof(Value)));
+        free(((List *)o)->items);
+        break;
+    case OBJ_DICT: {
+        Dict *d = (Dict *)o;
+        gc_track_bytes(vm, -(long)(d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t)));
+        free(d->entries);
+        free(d->index);
+        break;
+    }
+    case OBJ_CODE: {
+        Code *c = (Code *)o;
+        free(c->code);
+        free(c->consts);
+        free(c->names);
+        free(c->varnames);
+        free(c->positions);
+        free(c->istats);
+        break;
+    }
+    default: break;
+    }
+    free(o);
+}
+
+static size_t gc_object_size(Obj *o) {
+    switch ((ObjKind)o->kind) {
+    case OBJ_STR: return sizeof(Str) + ((Str *)o)->len + 1;
+    case OBJ_TUPLE: return sizeof(Tuple) + ((Tuple *)o)->len * sizeof(Value);
+    case OBJ_LIST: return sizeof(List);
+    case OBJ_DICT: return sizeof(Dict);
+    case OBJ_CODE: return sizeof(Code);
+    case OBJ_FUNCTION: return sizeof(Function);
+    case OBJ_BUILTIN: return sizeof(Builtin);
+    case OBJ_TYPE: return sizeof(Type);
+    case OBJ_RANGE: return sizeof(Range);
+    case OBJ_RANGE_ITER: return sizeof(RangeIter);
+    case OBJ_LIST_ITER: return sizeof(ListIter);
+    case OBJ_EXCEPTION: return sizeof(Exception);
+    case OBJ_TRACEBACK: return sizeof(Traceback);
+    }
+    return 0;
+}
+
+void gc_collect(VM *vm) {
+    GrayStack g = {0};
+    gc_push(&g, vm->builtins ? &vm->builtins->hdr : NULL);
+    gc_push(&g, vm->globals ? &vm->globals->hdr : NULL);
+    gc_push(&g, vm->interned ? &vm->interned->hdr : NULL);
+    gc_push(&g, vm->module_code ? &vm->module_code->hdr : NULL);
+    gc_push(&g, vm->memory_error ? &vm->memory_error->hdr : NULL);
+    gc_push(&g, vm->last_error ? &vm->last_error->hdr : NULL);
+    gc_push_value(&g, vm->exc);
+    for (int i = 0; i < vm->nframes; i++) {
+        Frame *f = &vm->frames[i];
+        gc_push(&g, &f->code->hdr);
+        gc_push(&g, &f->globals->hdr);
+        if (f->locals_dict) gc_push(&g, &f->locals_dict->hdr);
+        for (Value *v = f->locals; v < f->sp; v++) gc_push_value(&g, *v);
+    }
+    while (g.len) gc_trace(&g, g.items[--g.len]);
+    free(g.items);
+
+    Obj **link = &vm->objects;
+    while (*link) {
+        Obj *o = *link;
+        if (o->marked) {
+            o->marked = 0;
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            vm->heap_bytes -= gc_object_size(o);
+            gc_free_object(vm, o);
+        }
+    }
+    vm->next_gc = vm->heap_bytes * 2 > GC_MIN_THRESHOLD ? vm->heap_bytes * 2 : GC_MIN_THRESHOLD;
+}
+
+void gc_free_all(VM *vm) {
+    Obj *o = vm->objects;
+    while (o) {
+        Obj *next = o->gc_next;
+        gc_free_object(vm, o);
+        o = next;
+    }
+    vm->objects = NULL;
+    vm->heap_bytes = 0;
+}

@@ -1,0 +1,401 @@
+/* The generic operations behind the evaluation loop's instructions: what runs when nothing is
+ * specialized, and what specialized instructions fall back to on a miss. */
+#include <stdio.h>
+#include <string.h>
+
+#include "opcode.h"
+#include "runtime.h"
+#include "vm.h"
+
+static Value op_binary_type_error(VM *vm, int nb_op, Value a, Value b) {
+    return exc_raise(vm, &exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                     opcode_binop_symbols[nb_op], type_of(a)->name, type_of(b)->name);
+}
+
+static Value op_repeat(VM *vm, Value seq, Value count) {
+    int64_t n = value_is_bool(count) ? count == VALUE_TRUE : value_as_int(count);
+    if (n < 0) n = 0;
+    if (value_is_kind(seq, OBJ_STR)) {
+        Str *s = value_as_ptr(seq);
+        if ((uint64_t)n * s->len > (1u << 30)) return exc_raise_memory(vm);
+        StrBuf b;
+        strbuf_init(&b);
+        for (int64_t i = 0; i < n; i++) strbuf_append(&b, s->data, s->len);
+        Value r = b.failed ? exc_raise_memory(vm) : str_value(vm, strbuf_cstr(&b), b.len);
+        strbuf_free(&b);
+        return r;
+    }
+    List *src = value_as_ptr(seq);
+    if ((uint64_t)n * src->len > (1u << 27)) return exc_raise_memory(vm);
+    List *l = list_new(vm, (uint32_t)(n * src->len));
+    if (!l) return exc_raise_memory(vm);
+    for (int64_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < src->len; k++) l->items[l->len++] = src->items[k];
+    return value_from_ptr(l);
+}
+
+Value op_binary(VM *vm, int nb_op, Value a, Value b) {
+    Value r = num_binary_op(vm, nb_op, a, b);
+    if (r != VALUE_NULL) return r;
+    int op = nb_op >= 13 ? nb_op - 13 : nb_op;
+    int a_int = value_is_int(a) || value_is_bool(a), b_int = value_is_int(b) || value_is_bool(b);
+    if (op == 0 && value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR))
+        return str_concat(vm, value_as_ptr(a), value_as_ptr(b));
+    if (op == 0 && value_is_kind(a, OBJ_LIST) && value_is_kind(b, OBJ_LIST)) {
+        List *x = value_as_ptr(a), *y = value_as_ptr(b);
+        List *l = list_new(vm, x->len + y->len);
+        if (!l) return exc_raise_memory(vm);
+        memcpy(l->items, x->items, x->len * sizeof(Value));
+        memcpy(l->items + x->len, y->items, y->len * sizeof(Value));
+        l->len = x->len + y->len;
+        return value_from_ptr(l);
+    }
+    if (op == 0 && value_is_kind(a, OBJ_STR))
+        return exc_raise(vm, &exc_TypeError, "can only concatenate str (not \"%s\") to str", type_of(b)->name);
+    if (op == 0 && value_is_kind(a, OBJ_LIST))
+        return exc_raise(vm, &exc_TypeError, "can only concatenate list (not \"%s\") to list", type_of(b)->name);
+    if (op == 5) {
+        if ((value_is_kind(a, OBJ_STR) || value_is_kind(a, OBJ_LIST)) && b_int) return op_repeat(vm, a, b);
+        if ((value_is_kind(b, OBJ_STR) || value_is_kind(b, OBJ_LIST)) && a_int) return op_repeat(vm, b, a);
+        if (value_is_kind(a, OBJ_STR) || value_is_kind(a, OBJ_LIST) || value_is_kind(b, OBJ_STR) || value_is_kind(b, OBJ_LIST))
+            return exc_raise(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                             type_of(value_is_kind(a, OBJ_STR) || value_is_kind(a, OBJ_LIST) ? b : a)->name);
+    }
+    if (nb_op == 8 || nb_op == 21) {
+        return exc_raise(vm, &exc_TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+                         type_of(a)->name, type_of(b)->name);
+    }
+    return op_binary_type_error(vm, nb_op, a, b);
+}
+
+static int op_sequence_compare(VM *vm, Value *xa, uint32_t na, Value *xb, uint32_t nb, int op, int *result) {
+    uint32_t i = 0;
+    for (; i < na && i < nb; i++) {
+        int eq = op_equal(vm, xa[i], xb[i]);
+        if (eq < 0) return 0;
+        if (!eq) break;
+    }
+    if (i >= na || i >= nb) {
+        int c = na < nb ? -1 : na > nb;
+        static const int table[6][3] = {{1, 0, 0}, {1, 1, 0}, {0, 1, 0}, {1, 0, 1}, {0, 0, 1}, {0, 1, 1}};
+        *result = table[op][c + 1];
+        return 1;
+    }
+    if (op == 2) { *result = 0; return 1; }
+    if (op == 3) { *result = 1; return 1; }
+    Value r = op_compare(vm, op, xa[i], xb[i]);
+    if (r == VALUE_ERROR) return 0;
+    int t = op_truthy(vm, r);
+    if (t < 0) return 0;
+    *result = t;
+    return 1;
+}
+
+Value op_compare(VM *vm, int op, Value a, Value b) {
+    int result;
+    if (num_compare(a, b, op, &result)) return value_from_bool(result);
+    if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) {
+        Str *x = value_as_ptr(a), *y = value_as_ptr(b);
+        uint32_t n = x->len < y->len ? x->len : y->len;
+        int c = memcmp(x->data, y->data, n);
+        if (c == 0) c = x->len < y->len ? -1 : x->len > y->len;
+        switch (op) {
+        case 0: return value_from_bool(c < 0);
+        case 1: return value_from_bool(c <= 0);
+        case 2: return value_from_bool(c == 0);
+        case 3: return value_from_bool(c != 0);
+        case 4: return value_from_bool(c > 0);
+        default: return value_from_bool(c >= 0);
+        }
+    }
+    if ((value_is_kind(a, OBJ_LIST) && value_is_kind(b, OBJ_LIST)) ||
+        (value_is_kind(a, OBJ_TUPLE) && value_is_kind(b, OBJ_TUPLE))) {
+        Value *xa, *xb;
+        uint32_t na, nb;
+        if (value_is_kind(a, OBJ_LIST)) {
+            xa = ((List *)value_as_ptr(a))->items, na = ((List *)value_as_ptr(a))->len;
+            xb = ((List *)value_as_ptr(b))->items, nb = ((List *)value_as_ptr(b))->len;
+        } else {
+            xa = ((Tuple *)value_as_ptr(a))->items, na = ((Tuple *)value_as_ptr(a))->len;
+            xb = ((Tuple *)value_as_ptr(b))->items, nb = ((Tuple *)value_as_ptr(b))->len;
+        }
+        if (!op_sequence_compare(vm, xa, na, xb, nb, op, &result)) return VALUE_ERROR;
+        return value_from_bool(result);
+    }
+    if (op == 2) return value_from_bool(a == b);
+    if (op == 3) return value_from_bool(a != b);
+    return exc_raise(vm, &exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                     opcode_compare_symbols[op], type_of(a)->name, type_of(b)->name);
+}
+
+int op_equal(VM *vm, Value a, Value b) {
+    if (a == b && !value_is_float(a)) return 1;
+    Value r = op_compare(vm, 2, a, b);
+    if (r == VALUE_ERROR) return -1;
+    return r == VALUE_TRUE;
+}
+
+int op_key_equal(Value a, Value b) {
+    if (a == b) return !value_is_float(a) || value_as_float(a) == value_as_float(a);
+    int result;
+    if (num_compare(a, b, 2, &result)) return result;
+    if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) return str_equal(value_as_ptr(a), value_as_ptr(b));
+    if (value_is_kind(a, OBJ_TUPLE) && value_is_kind(b, OBJ_TUPLE)) {
+        Tuple *x = value_as_ptr(a), *y = value_as_ptr(b);
+        if (x->len != y->len) return 0;
+        for (uint32_t i = 0; i < x->len; i++)
+            if (!op_key_equal(x->items[i], y->items[i])) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+uint64_t value_hash(Value v) {
+    if (value_is_kind(v, OBJ_STR)) return ((Str *)value_as_obj(v))->hash;
+    if (value_is_int(v)) return (uint64_t)value_as_int(v) * 0x9e3779b97f4a7c15ull;
+    if (value_is_bool(v)) return (uint64_t)(v == VALUE_TRUE) * 0x9e3779b97f4a7c15ull;
+    if (value_is_float(v)) {
+        double d = value_as_float(v);
+        /* Equal numbers must hash equally: integral floats hash like the int. */
+        if (d == (double)(int64_t)d && d >= -9.2e18 && d <= 9.2e18) return (uint64_t)(int64_t)d * 0x9e3779b97f4a7c15ull;
+        return v * 0xff51afd7ed558ccdull;
+    }
+    return v * 0xc4ceb9fe1a85ec53ull;
+}
+
+Value op_unary_negative(VM *vm, Value v) {
+    if (num_is_number(v)) return num_negate(vm, v);
+    return exc_raise(vm, &exc_TypeError, "bad operand type for unary -: '%s'", type_of(v)->name);
+}
+
+Value op_unary_positive(VM *vm, Value v) {
+    if (value_is_bool(v)) return value_from_int(v == VALUE_TRUE);
+    if (num_is_number(v)) return v;
+    return exc_raise(vm, &exc_TypeError, "bad operand type for unary +: '%s'", type_of(v)->name);
+}
+
+int op_truthy(VM *vm, Value v) {
+    (void)vm;
+    if (v == VALUE_TRUE) return 1;
+    if (v == VALUE_FALSE || v == VALUE_NONE) return 0;
+    if (value_is_int(v)) return value_as_int(v) != 0;
+    if (value_is_float(v)) return value_as_float(v) != 0.0;
+    switch ((ObjKind)value_as_obj(v)->kind) {
+    case OBJ_STR: return ((Str *)value_as_obj(v))->len != 0;
+    case OBJ_LIST: return ((List *)value_as_obj(v))->len != 0;
+    case OBJ_TUPLE: return ((Tuple *)value_as_obj(v))->len != 0;
+    case OBJ_DICT: return ((Dict *)value_as_obj(v))->count != 0;
+    case OBJ_RANGE: {
+        Range *r = value_as_ptr(v);
+        return r->step > 0 ? r->start < r->stop : r->start > r->stop;
+    }
+    default: return 1;
+    }
+}
+
+Value op_get_iter(VM *vm, Value v) {
+    if (value_is_kind(v, OBJ_RANGE)) {
+        Range *r = value_as_ptr(v);
+        RangeIter *it = gc_alloc(vm, sizeof(RangeIter), OBJ_RANGE_ITER);
+        if (!it) return exc_raise_memory(vm);
+        it->next = r->start;
+        it->stop = r->stop;
+        it->step = r->step;
+        return value_from_ptr(it);
+    }
+    if (value_is_kind(v, OBJ_LIST) || value_is_kind(v, OBJ_TUPLE) || value_is_kind(v, OBJ_STR)) {
+        ListIter *it = gc_alloc(vm, sizeof(ListIter), OBJ_LIST_ITER);
+        if (!it) return exc_raise_memory(vm);
+        it->seq = v;
+        return value_from_ptr(it);
+    }
+    if (value_is_kind(v, OBJ_RANGE_ITER) || value_is_kind(v, OBJ_LIST_ITER)) return v;
+    return exc_raise(vm, &exc_TypeError, "'%s' object is not iterable", type_of(v)->name);
+}
+
+static Value op_str_char_at(VM *vm, Str *s, uint32_t index, uint32_t *byte_pos) {
+    (void)index;
+    const unsigned char *p = (const unsigned char *)s->data + *byte_pos;
+    uint32_t n = p[0] < 0x80 ? 1 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
+    Value r = str_value(vm, (const char *)p, n);
+    *byte_pos += n;
+    return r;
+}
+
+Value op_iter_next(VM *vm, Value itv) {
+    Obj *o = value_as_obj(itv);
+    if (o->kind == OBJ_RANGE_ITER) {
+        RangeIter *it = (RangeIter *)o;
+        if (it->step > 0 ? it->next >= it->stop : it->next <= it->stop) return VALUE_NULL;
+        int64_t v = it->next;
+        it->next += it->step;
+        return value_from_int(v);
+    }
+    ListIter *it = (ListIter *)o;
+    if (value_is_kind(it->seq, OBJ_LIST)) {
+        List *l = value_as_ptr(it->seq);
+        return it->index < l->len ? l->items[it->index++] : VALUE_NULL;
+    }
+    if (value_is_kind(it->seq, OBJ_TUPLE)) {
+        Tuple *t = value_as_ptr(it->seq);
+        return it->index < t->len ? t->items[it->index++] : VALUE_NULL;
+    }
+    /* For str the index counts bytes, so iteration stays linear in the string's length. */
+    Str *s = value_as_ptr(it->seq);
+    if (it->index >= s->len) return VALUE_NULL;
+    return op_str_char_at(vm, s, 0, &it->index);
+}
+
+static int op_index(VM *vm, Value key, uint32_t len, const char *what, uint32_t *out) {
+    if (!value_is_int(key) && !value_is_bool(key)) {
+        exc_raise(vm, &exc_TypeError, "%s indices must be integers or slices, not %s", what, type_of(key)->name);
+        return 0;
+    }
+    int64_t i = value_is_bool(key) ? key == VALUE_TRUE : value_as_int(key);
+    if (i < 0) i += len;
+    if (i < 0 || i >= (int64_t)len) {
+        exc_raise(vm, &exc_IndexError, "%s index out of range", what);
+        return 0;
+    }
+    *out = (uint32_t)i;
+    return 1;
+}
+
+Value op_subscr(VM *vm, Value container, Value key) {
+    uint32_t i;
+    if (value_is_kind(container, OBJ_LIST)) {
+        List *l = value_as_ptr(container);
+        return op_index(vm, key, l->len, "list", &i) ? l->items[i] : VALUE_ERROR;
+    }
+    if (value_is_kind(container, OBJ_TUPLE)) {
+        Tuple *t = value_as_ptr(container);
+        return op_index(vm, key, t->len, "tuple", &i) ? t->items[i] : VALUE_ERROR;
+    }
+    if (value_is_kind(container, OBJ_STR)) {
+        Str *s = value_as_ptr(container);
+        if (!op_index(vm, key, s->nchars, "string", &i)) return VALUE_ERROR;
+        uint32_t pos = 0;
+        for (uint32_t k = 0; k < i; k++) {
+            unsigned char c = (unsigned char)s->data[pos];
+            pos += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+        }
+        return op_str_char_at(vm, s, i, &pos);
+    }
+    if (value_is_kind(container, OBJ_RANGE)) {
+        Range *r = value_as_ptr(container);
+        int64_t n = r->step > 0 ? (r->stop - r->start + r->step - 1) / r->step : (r->start - r->stop - r->step - 1) / -r->step;
+        if (n < 0) n = 0;
+        if (!op_index(vm, key, (uint32_t)n, "range object", &i)) return VALUE_ERROR;
+        return value_from_int(r->start + (int64_t)i * r->step);
+    }
+    return exc_raise(vm, &exc_TypeError, "'%s' object is not subscriptable", type_of(container)->name);
+}
+
+Value op_store_subscr(VM *vm, Value container, Value key, Value value) {
+    uint32_t i;
+    if (value_is_kind(container, OBJ_LIST)) {
+        List *l = value_as_ptr(container);
+        if (!op_index(vm, key, l->len, "list assignment", &i)) return VALUE_ERROR;
+        l->items[i] = value;
+        return VALUE_NONE;
+    }
+    return exc_raise(vm, &exc_TypeError, "'%s' object does not support item assignment", type_of(container)->name);
+}
+
+Value op_contains(VM *vm, Value container, Value item) {
+    if (value_is_kind(container, OBJ_STR)) {
+        if (!value_is_kind(item, OBJ_STR))
+            return exc_raise(vm, &exc_TypeError, "'in <string>' requires string as left operand, not %s", type_of(item)->name);
+        Str *s = value_as_ptr(container), *sub = value_as_ptr(item);
+        if (sub->len == 0) return VALUE_TRUE;
+        for (uint32_t i = 0; i + sub->len <= s->len; i++)
+            if (memcmp(s->data + i, sub->data, sub->len) == 0) return VALUE_TRUE;
+        return VALUE_FALSE;
+    }
+    Value *items = NULL;
+    uint32_t n = 0;
+    if (value_is_kind(container, OBJ_LIST)) items = ((List *)value_as_ptr(container))->items, n = ((List *)value_as_ptr(container))->len;
+    else if (value_is_kind(container, OBJ_TUPLE)) items = ((Tuple *)value_as_ptr(container))->items, n = ((Tuple *)value_as_ptr(container))->len;
+    else if (value_is_kind(container, OBJ_RANGE)) {
+        Range *r = value_as_ptr(container);
+        if (!value_is_int(item)) return VALUE_FALSE;
+        int64_t x = value_as_int(item);
+        int in = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
+        return value_from_bool(in && (x - r->start) % r->step == 0);
+    } else return exc_raise(vm, &exc_TypeError, "argument of type '%s' is not iterable", type_of(container)->name);
+    for (uint32_t i = 0; i < n; i++) {
+        int eq = op_equal(vm, items[i], item);
+        if (eq < 0) return VALUE_ERROR;
+        if (eq) return VALUE_TRUE;
+    }
+    return VALUE_FALSE;
+}
+
+static int op_seq_repr(VM *vm, Value *items, uint32_t n, const char *open, const char *close, int tuple, StrBuf *out) {
+    strbuf_puts(out, open);
+    for (uint32_t i = 0; i < n; i++) {
+        if (i) strbuf_puts(out, ", ");
+        if (!op_repr_into(vm, items[i], out)) return 0;
+    }
+    if (tuple && n == 1) strbuf_putc(out, ',');
+    strbuf_puts(out, close);
+    return 1;
+}
+
+int op_repr_into(VM *vm, Value v, StrBuf *out) {
+    if (value_is_float(v)) num_float_repr(value_as_float(v), out);
+    else if (value_is_int(v)) strbuf_printf(out, "%lld", (long long)value_as_int(v));
+    else if (v == VALUE_TRUE) strbuf_puts(out, "True");
+    else if (v == VALUE_FALSE) strbuf_puts(out, "False");
+    else if (v == VALUE_NONE) strbuf_puts(out, "None");
+    else {
+        Obj *o = value_as_obj(v);
+        switch ((ObjKind)o->kind) {
+        case OBJ_STR: str_repr_into((Str *)o, out); break;
+        case OBJ_LIST: return op_seq_repr(vm, ((List *)o)->items, ((List *)o)->len, "[", "]", 0, out);
+        case OBJ_TUPLE: return op_seq_repr(vm, ((Tuple *)o)->items, ((Tuple *)o)->len, "(", ")", 1, out);
+        case OBJ_FUNCTION:
+            strbuf_printf(out, "<function %s at %p>", ((Function *)o)->code->qualname->data, (void *)o);
+            break;
+        case OBJ_BUILTIN: strbuf_printf(out, "<built-in function %s>", ((Builtin *)o)->name); break;
+        case OBJ_TYPE: strbuf_printf(out, "<class '%s'>", ((Type *)o)->name); break;
+        case OBJ_RANGE: {
+            Range *r = (Range *)o;
+            if (r->step == 1) strbuf_printf(out, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
+            else strbuf_printf(out, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop, (long long)r->step);
+            break;
+        }
+        case OBJ_EXCEPTION: {
+            Exception *e = (Exception *)o;
+            strbuf_printf(out, "%s(", e->type->name);
+            if (e->message != VALUE_NULL && !op_repr_into(vm, e->message, out)) return 0;
+            strbuf_putc(out, ')');
+            break;
+        }
+        default: strbuf_printf(out, "<%s object at %p>", type_of(v)->name, (void *)o); break;
+        }
+    }
+    return 1;
+}
+
+int op_str_into(VM *vm, Value v, StrBuf *out) {
+    if (value_is_kind(v, OBJ_STR)) {
+        Str *s = value_as_ptr(v);
+        strbuf_append(out, s->data, s->len);
+        return 1;
+    }
+    if (value_is_kind(v, OBJ_EXCEPTION)) {
+        Exception *e = value_as_ptr(v);
+        return e->message == VALUE_NULL ? 1 : op_str_into(vm, e->message, out);
+    }
+    return op_repr_into(vm, v, out);
+}
+
+Value op_str(VM *vm, Value v) {
+    if (value_is_kind(v, OBJ_STR)) return v;
+    StrBuf b;
+    strbuf_init(&b);
+    Value r = op_str_into(vm, v, &b) ? (b.failed ? exc_raise_memory(vm) : str_value(vm, strbuf_cstr(&b), b.len)) : VALUE_ERROR;
+    strbuf_free(&b);
+    return r;
+}

@@ -1,0 +1,144 @@
+/* Turns the engine's state after a run into the Report data of report.h: every instruction of
+ * every code object with its Specialist state, and the per-family statistics. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "opcode.h"
+#include "report.h"
+#include "reportcollect.h"
+#include "runtime.h"
+#include "vm.h"
+
+typedef struct {
+    ReportInstr *items;
+    size_t len, cap;
+} InstrVec;
+
+static int instrvec_push(InstrVec *v, ReportInstr ins) {
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 256;
+        ReportInstr *p = realloc(v->items, cap * sizeof *p);
+        if (!p) return 0;
+        v->items = p;
+        v->cap = cap;
+    }
+    v->items[v->len++] = ins;
+    return 1;
+}
+
+/* Marks the code units that some jump lands on: Specialist does not count an instruction as
+ * executed by the one before it when it can also be reached by a jump. */
+static void collect_jump_targets(Code *code, uint8_t *targets) {
+    int ext = 0;
+    for (uint32_t i = 0; i < code->ncode; i++) {
+        int op = code->code[i] & 0xff, arg = ext << 8 | code->code[i] >> 8;
+        const OpcodeInfo *info = &opcode_info[op];
+        ext = (op == OP_EXTENDED_ARG || op == OP_EXTENDED_ARG_QUICK) ? arg : 0;
+        uint32_t after = i + 1 + info->cache;
+        if (info->flags & OPF_JUMP_FWD) {
+            if (after + (uint32_t)arg < code->ncode) targets[after + (uint32_t)arg] = 1;
+        } else if (info->flags & OPF_JUMP_BACK) {
+            if ((uint32_t)arg <= after) targets[after - (uint32_t)arg] = 1;
+        }
+        i += info->cache;
+    }
+}
+
+static int collect_code(Code *code, InstrVec *out) {
+    uint8_t *targets = calloc(code->ncode + 1, 1);
+    if (!targets) return 0;
+    collect_jump_targets(code, targets);
+    int prev = -1;
+    for (uint32_t i = 0; i < code->ncode; i++) {
+        int op = code->code[i] & 0xff;
+        const OpcodeInfo *info = &opcode_info[op];
+        if (targets[i]) prev = -1;
+        ReportState state;
+        if (prev >= 0 && (opcode_info[prev].flags & OPF_ABSORB1)) state = REPORT_SPECIALIZED;
+        else if (opcode_is_specialized(op)) state = REPORT_SPECIALIZED;
+        else if ((info->flags & OPF_ADAPTIVE) && code->code[i + 1] != 0) state = REPORT_ADAPTIVE;
+        else state = REPORT_UNQUICKENED;
+        Position pos = code->positions[i];
+        InstrStats *st = &code->istats[i];
+        ReportInstr ins = {
+            .code = code->qualname->data,
+            .offset = (int)i * 2,
+            .opname = info->name,
+            .family = opcode_family_name(op),
+            .state = state,
+            .line = pos.line,
+            .end_line = pos.end_line,
+            .col = pos.col,
+            .end_col = pos.end_col,
+            .hits = st->hits,
+            .misses = st->misses,
+            .deopts = st->deopts,
+            .failure = st->failure ? specfail_names[st->failure] : NULL,
+        };
+        if (!instrvec_push(out, ins)) {
+            free(targets);
+            return 0;
+        }
+        prev = op;
+        i += info->cache;
+    }
+    free(targets);
+    for (uint32_t k = 0; k < code->nconsts; k++)
+        if (value_is_kind(code->consts[k], OBJ_CODE) && !collect_code(value_as_ptr(code->consts[k]), out)) return 0;
+    return 1;
+}
+
+int report_collect(VM *vm, Report *r) {
+    memset(r, 0, sizeof *r);
+    r->file = vm->filename;
+    r->source = vm->source;
+    r->source_len = vm->source_len;
+    if (vm->last_error) {
+        Exception *e = vm->last_error;
+        r->has_error = 1;
+        r->error_type = e->type->name;
+        StrBuf msg;
+        strbuf_init(&msg);
+        if (e->message != VALUE_NULL) op_str_into(vm, e->message, &msg);
+        strbuf_putc(&msg, 0);
+        r->error_message = strbuf_take(&msg);
+        Traceback *tb = e->traceback;
+        while (tb && tb->next) tb = tb->next;
+        r->error_line = tb ? tb->code->positions[tb->instr].line : vm->syntax_error_line;
+    }
+    InstrVec v = {0};
+    if (vm->module_code && !collect_code(vm->module_code, &v)) {
+        free(v.items);
+        return 0;
+    }
+    r->instrs = v.items;
+    r->ninstrs = v.len;
+    r->families = calloc(OP__COUNT, sizeof(ReportFamily));
+    if (!r->families) return 0;
+    for (int op = 0; op < OP__COUNT; op++) {
+        if (opcode_info[op].family != op || !opcode_family_name(op)) continue;
+        FamilyStats *s = &vm->family_stats[op];
+        if (!(s->success | s->failure | s->hit | s->miss | s->deferred | s->deopt)) continue;
+        ReportFamily *f = &r->families[r->nfamilies++];
+        f->family = opcode_info[op].name;
+        f->success = (long)s->success;
+        f->failure = (long)s->failure;
+        f->hit = (long)s->hit;
+        f->miss = (long)s->miss;
+        f->deferred = (long)s->deferred;
+        f->deopt = (long)s->deopt;
+        f->kinds = calloc(SPECFAIL__COUNT, sizeof(ReportKind));
+        if (!f->kinds) return 0;
+        for (int k = 1; k < SPECFAIL__COUNT; k++)
+            if (s->failure_kinds[k]) f->kinds[f->nkinds++] = (ReportKind){specfail_names[k], (long)s->failure_kinds[k]};
+    }
+    return 1;
+}
+
+void report_release(Report *r) {
+    free(r->instrs);
+    for (size_t i = 0; i < r->nfamilies; i++) free(r->families[i].kinds);
+    free(r->families);
+    free((char *)r->error_message);
+    memset(r, 0, sizeof *r);
+}

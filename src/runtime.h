@@ -1,0 +1,97 @@
+/* The runtime's C API over values and objects, grouped by the file that implements each part. */
+#ifndef ANOLE_RUNTIME_H
+#define ANOLE_RUNTIME_H
+
+#include <stdint.h>
+
+#include "object.h"
+#include "strbuf.h"
+
+/* gc.c: allocation and the mark-and-sweep collector. Collection happens only at safe points of
+ * the evaluation loop (vm_gc_safepoint), never inside an allocation, so C code holding values in
+ * locals between safe points needs no roots. gc_alloc returns NULL when memory is exhausted. */
+void *gc_alloc(VM *vm, size_t size, ObjKind kind);
+void gc_track_bytes(VM *vm, long delta);
+void gc_collect(VM *vm);
+void gc_free_all(VM *vm);
+
+/* str.c */
+Str *str_new(VM *vm, const char *data, size_t len);
+Str *str_intern(VM *vm, const char *data, size_t len);
+Value str_value(VM *vm, const char *data, size_t len);   /* VALUE_ERROR on MemoryError */
+uint64_t str_hash_bytes(const char *data, size_t len);
+int str_equal(const Str *a, const Str *b);
+Value str_concat(VM *vm, Str *a, Str *b);
+size_t utf8_count_chars(const char *data, size_t len);
+/* Appends repr(s) with CPython's choice of quotes and escapes. */
+void str_repr_into(const Str *s, StrBuf *out);
+
+/* list.c: lists and tuples */
+List *list_new(VM *vm, uint32_t cap);
+int list_append(VM *vm, List *list, Value v);          /* 0 on MemoryError */
+Tuple *tuple_new(VM *vm, uint32_t len);
+
+/* dict.c */
+Dict *dict_new(VM *vm);
+/* Index of key's entry or -1; the hash must be value_hash(key). */
+int32_t dict_lookup(Dict *d, Value key, uint64_t hash);
+Value dict_get_str(Dict *d, Str *key);                  /* VALUE_NULL when missing */
+int dict_set(VM *vm, Dict *d, Value key, uint64_t hash, Value value); /* 0 on MemoryError */
+int dict_set_str(VM *vm, Dict *d, Str *key, Value value);
+uint32_t dict_keys_version(VM *vm, Dict *d);            /* 0 when out of versions */
+
+/* types.c: the built-in types and type_of */
+extern Type type_object, type_int, type_float, type_bool, type_none, type_str, type_list,
+    type_tuple, type_dict, type_function, type_builtin, type_code, type_range, type_range_iter,
+    type_list_iter, type_type;
+Type *type_of(Value v);
+int type_is_subtype(const Type *t, const Type *base);
+
+/* exc.c: exception types and raising; traceback.c prints them */
+extern Type exc_BaseException, exc_Exception, exc_ArithmeticError, exc_ZeroDivisionError,
+    exc_OverflowError, exc_NameError, exc_TypeError, exc_ValueError, exc_LookupError,
+    exc_IndexError, exc_KeyError, exc_RuntimeError, exc_RecursionError, exc_MemoryError,
+    exc_StopIteration, exc_AssertionError, exc_AttributeError, exc_SyntaxError,
+    exc_KeyboardInterrupt, exc_SystemExit, exc_NotImplementedError, exc_UnboundLocalError,
+    exc_IndentationError;
+extern Type *const exc_builtin_types[];
+Value exc_raise(VM *vm, Type *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+Value exc_raise_memory(VM *vm);
+Exception *exc_new(VM *vm, Type *type, Value message);
+/* Prints the uncaught exception `e` CPython 3.11's way, with the source of the last run. */
+void exc_print_traceback(VM *vm, Exception *e, StrBuf *out);
+
+/* num.c: int and float arithmetic with Python's semantics */
+Value num_binary_op(VM *vm, int nb_op, Value a, Value b);  /* NotImplemented -> VALUE_NULL */
+Value num_negate(VM *vm, Value v);
+int num_compare(Value a, Value b, int op, int *result);   /* 0 when not both numbers */
+void num_float_repr(double d, StrBuf *out);
+int num_is_number(Value v);
+
+/* ops.c: the generic operations of the evaluation loop */
+Value op_binary(VM *vm, int nb_op, Value a, Value b);
+Value op_compare(VM *vm, int op, Value a, Value b);
+Value op_unary_negative(VM *vm, Value v);
+Value op_unary_positive(VM *vm, Value v);
+int op_truthy(VM *vm, Value v);                          /* -1 on error */
+Value op_get_iter(VM *vm, Value v);
+/* Advances an iterator: the next value, VALUE_NULL when exhausted, VALUE_ERROR on error. */
+Value op_iter_next(VM *vm, Value it);
+Value op_subscr(VM *vm, Value container, Value key);
+Value op_store_subscr(VM *vm, Value container, Value key, Value value);
+Value op_contains(VM *vm, Value container, Value item);
+int op_equal(VM *vm, Value a, Value b);                  /* -1 on error */
+/* Equality of hashable built-in values (dict keys), without calling Python code. */
+int op_key_equal(Value a, Value b);
+uint64_t value_hash(Value v);
+/* str(v) and repr(v) appended to out; 0 on error. */
+int op_str_into(VM *vm, Value v, StrBuf *out);
+int op_repr_into(VM *vm, Value v, StrBuf *out);
+Value op_str(VM *vm, Value v);
+
+/* builtins.c */
+Dict *builtins_create(VM *vm);
+
+/* vm.c */
+
+#endif

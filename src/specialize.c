@@ -1,0 +1,266 @@
+/* The specializer: quickening, and one specialize function per family, following CPython 3.11's
+ * Python/specialize.c decision by decision so that Anole specializes (and fails to) exactly where
+ * CPython 3.11 does. Each either rewrites the adaptive instruction into a member of its family
+ * and fills the inline cache, or records a failure kind and backs the counter off. */
+#include "specialize.h"
+
+#include "opcode.h"
+#include "runtime.h"
+#include "vm.h"
+
+const char *const specfail_names[SPECFAIL__COUNT] = {
+#define SPECFAIL_NAME(name) #name,
+    SPECFAIL_KINDS(SPECFAIL_NAME)
+#undef SPECFAIL_NAME
+};
+
+uint16_t specialize_backoff(uint16_t counter) {
+    unsigned backoff = counter & ((1 << ADAPTIVE_BACKOFF_BITS) - 1);
+    if (backoff < 12) backoff++;
+    unsigned value = (1u << backoff) - 1;
+    return (uint16_t)(value << ADAPTIVE_BACKOFF_BITS | backoff);
+}
+
+static int code_index(Code *code, uint16_t *instr) { return (int)(instr - code->code); }
+
+void specialize_fail(VM *vm, Code *code, uint16_t *instr, int family, SpecFail kind) {
+    FamilyStats *s = &vm->family_stats[family];
+    s->failure++;
+    if (kind != SPECFAIL_NONE) {
+        s->failure_kinds[kind]++;
+        code->istats[code_index(code, instr)].failure = (uint8_t)kind;
+    }
+}
+
+static void specialize_failed(VM *vm, Code *code, uint16_t *instr, int family, SpecFail kind) {
+    specialize_fail(vm, code, instr, family, kind);
+    instr[1] = specialize_backoff(instr[1]);
+}
+
+static void specialize_succeeded(VM *vm, uint16_t *instr, int family, int op) {
+    vm->family_stats[family].success++;
+    *instr = (uint16_t)((*instr & 0xff00) | op);
+    instr[1] = MISS_COUNTER_START;
+}
+
+static void set_opcode(uint16_t *instr, int op) { *instr = (uint16_t)((*instr & 0xff00) | op); }
+
+void specialize_quicken(Code *code) {
+    uint16_t *c = code->code;
+    int previous = -1;
+    for (uint32_t i = 0; i < code->ncode; i++) {
+        int op = c[i] & 0xff;
+        int adaptive = opcode_adaptive_of(op);
+        if (adaptive >= 0 && opcode_info[op].family == op) {
+            set_opcode(&c[i], adaptive);
+            previous = -1;
+            i += opcode_info[op].cache;
+            continue;
+        }
+        switch (op) {
+        case OP_EXTENDED_ARG: set_opcode(&c[i], OP_EXTENDED_ARG_QUICK); break;
+        case OP_JUMP_BACKWARD: set_opcode(&c[i], OP_JUMP_BACKWARD_QUICK); break;
+        case OP_RESUME: set_opcode(&c[i], OP_RESUME_QUICK); break;
+        case OP_LOAD_FAST:
+            if (previous == OP_LOAD_FAST) set_opcode(&c[i - 1], OP_LOAD_FAST__LOAD_FAST);
+            else if (previous == OP_STORE_FAST) set_opcode(&c[i - 1], OP_STORE_FAST__LOAD_FAST);
+            else if (previous == OP_LOAD_CONST) set_opcode(&c[i - 1], OP_LOAD_CONST__LOAD_FAST);
+            break;
+        case OP_STORE_FAST:
+            if (previous == OP_STORE_FAST) set_opcode(&c[i - 1], OP_STORE_FAST__STORE_FAST);
+            break;
+        case OP_LOAD_CONST:
+            if (previous == OP_LOAD_FAST) set_opcode(&c[i - 1], OP_LOAD_FAST__LOAD_CONST);
+            break;
+        default: break;
+        }
+        previous = op;
+        i += opcode_info[op].cache;
+    }
+    code->quickened = 1;
+}
+
+/* Why BINARY_OP could not specialize, named as CPython's binary_op_fail_kind does. */
+static SpecFail binary_op_fail_kind(int oparg, Value lhs, Value rhs) {
+    int same = type_of(lhs) == type_of(rhs);
+    switch (oparg) {
+    case 0: case 13: return same ? SPECFAIL_ADD_OTHER : SPECFAIL_ADD_DIFFERENT_TYPES;
+    case 1: case 14: return !same ? SPECFAIL_AND_DIFFERENT_TYPES : value_is_int(lhs) ? SPECFAIL_AND_INT : SPECFAIL_AND_OTHER;
+    case 2: case 15: return SPECFAIL_FLOOR_DIVIDE;
+    case 3: case 16: return SPECFAIL_LSHIFT;
+    case 4: case 17: return SPECFAIL_MATRIX_MULTIPLY;
+    case 5: case 18: return same ? SPECFAIL_MULTIPLY_OTHER : SPECFAIL_MULTIPLY_DIFFERENT_TYPES;
+    case 6: case 19: return SPECFAIL_REMAINDER;
+    case 7: case 20: return SPECFAIL_OR;
+    case 8: case 21: return SPECFAIL_POWER;
+    case 9: case 22: return SPECFAIL_RSHIFT;
+    case 10: case 23: return same ? SPECFAIL_SUBTRACT_OTHER : SPECFAIL_SUBTRACT_DIFFERENT_TYPES;
+    case 11: case 24:
+        if (!same) return SPECFAIL_TRUE_DIVIDE_DIFFERENT_TYPES;
+        return value_is_float(lhs) ? SPECFAIL_TRUE_DIVIDE_FLOAT : SPECFAIL_TRUE_DIVIDE_OTHER;
+    default: return SPECFAIL_XOR;
+    }
+}
+
+void specialize_binary_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value rhs, Value *locals) {
+    (void)locals;
+    int oparg = *instr >> 8;
+    int same = type_of(lhs) == type_of(rhs);
+    switch (oparg) {
+    case 0: case 13:
+        if (!same) break;
+        if (value_is_kind(lhs, OBJ_STR)) {
+            specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_ADD_UNICODE);
+            return;
+        }
+        if (value_is_int(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_ADD_INT); return; }
+        if (value_is_float(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_ADD_FLOAT); return; }
+        break;
+    case 5: case 18:
+        if (!same) break;
+        if (value_is_int(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_MULTIPLY_INT); return; }
+        if (value_is_float(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_MULTIPLY_FLOAT); return; }
+        break;
+    case 10: case 23:
+        if (!same) break;
+        if (value_is_int(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_SUBTRACT_INT); return; }
+        if (value_is_float(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_SUBTRACT_FLOAT); return; }
+        break;
+    default:
+        /* Operators without members are given up for good: back to plain BINARY_OP, as 3.11 does
+         * in its normal build. The failure kind is still recorded, for the learner's "why". */
+        specialize_fail(vm, code, instr, OP_BINARY_OP, binary_op_fail_kind(oparg, lhs, rhs));
+        set_opcode(instr, OP_BINARY_OP);
+        return;
+    }
+    specialize_failed(vm, code, instr, OP_BINARY_OP, binary_op_fail_kind(oparg, lhs, rhs));
+}
+
+static SpecFail compare_op_fail_kind(Value lhs, Value rhs) {
+    if (type_of(lhs) != type_of(rhs)) {
+        if (value_is_float(lhs) && value_is_int(rhs)) return SPECFAIL_COMPARE_OP_FLOAT_LONG;
+        if (value_is_int(lhs) && value_is_float(rhs)) return SPECFAIL_COMPARE_OP_LONG_FLOAT;
+        return SPECFAIL_COMPARE_OP_DIFFERENT_TYPES;
+    }
+    if (value_is_bool(lhs)) return SPECFAIL_COMPARE_OP_BOOL;
+    if (value_is_kind(lhs, OBJ_LIST)) return SPECFAIL_COMPARE_OP_LIST;
+    if (value_is_kind(lhs, OBJ_TUPLE)) return SPECFAIL_COMPARE_OP_TUPLE;
+    return SPECFAIL_OTHER;
+}
+
+/* CPython's COMPARE_OP_INT_JUMP needs ints of at most one 30-bit digit. */
+static int compare_small_int(Value v) {
+    int64_t i = value_as_int(v);
+    return i > -(1ll << 30) && i < (1ll << 30);
+}
+
+void specialize_compare_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value rhs) {
+    int oparg = *instr >> 8;
+    int next = instr[1 + opcode_info[OP_COMPARE_OP].cache] & 0xff;
+    if (next != OP_POP_JUMP_FORWARD_IF_FALSE && next != OP_POP_JUMP_BACKWARD_IF_FALSE &&
+        next != OP_POP_JUMP_FORWARD_IF_TRUE && next != OP_POP_JUMP_BACKWARD_IF_TRUE) {
+        specialize_fail(vm, code, instr, OP_COMPARE_OP, SPECFAIL_COMPARE_OP_NOT_FOLLOWED_BY_COND_JUMP);
+        set_opcode(instr, OP_COMPARE_OP);
+        return;
+    }
+    if (type_of(lhs) != type_of(rhs)) {
+        specialize_failed(vm, code, instr, OP_COMPARE_OP, compare_op_fail_kind(lhs, rhs));
+        return;
+    }
+    if (value_is_float(lhs)) {
+        specialize_succeeded(vm, instr, OP_COMPARE_OP, OP_COMPARE_OP_FLOAT_JUMP);
+        return;
+    }
+    if (value_is_int(lhs)) {
+        if (compare_small_int(lhs) && compare_small_int(rhs)) {
+            specialize_succeeded(vm, instr, OP_COMPARE_OP, OP_COMPARE_OP_INT_JUMP);
+            return;
+        }
+        specialize_failed(vm, code, instr, OP_COMPARE_OP, SPECFAIL_COMPARE_OP_BIG_INT);
+        return;
+    }
+    if (value_is_kind(lhs, OBJ_STR)) {
+        if (oparg != 2 && oparg != 3) {
+            specialize_failed(vm, code, instr, OP_COMPARE_OP, SPECFAIL_COMPARE_OP_STRING);
+            return;
+        }
+        specialize_succeeded(vm, instr, OP_COMPARE_OP, OP_COMPARE_OP_STR_JUMP);
+        return;
+    }
+    specialize_failed(vm, code, instr, OP_COMPARE_OP, compare_op_fail_kind(lhs, rhs));
+}
+
+/* LOAD_GLOBAL's cache: counter, entry index, globals keys version (two units), builtins keys
+ * version (one unit), as in 3.11. */
+void specialize_load_global(VM *vm, Code *code, uint16_t *instr, Dict *globals, Dict *builtins, Str *name) {
+    int32_t index = dict_lookup(globals, value_from_ptr(name), name->hash);
+    if (index >= 0) {
+        if (index > 0xffff) { specialize_failed(vm, code, instr, OP_LOAD_GLOBAL, SPECFAIL_OUT_OF_RANGE); return; }
+        uint32_t version = dict_keys_version(vm, globals);
+        if (version == 0) { specialize_failed(vm, code, instr, OP_LOAD_GLOBAL, SPECFAIL_OUT_OF_VERSIONS); return; }
+        instr[2] = (uint16_t)index;
+        instr[3] = (uint16_t)version;
+        instr[4] = (uint16_t)(version >> 16);
+        specialize_succeeded(vm, instr, OP_LOAD_GLOBAL, OP_LOAD_GLOBAL_MODULE);
+        return;
+    }
+    index = dict_lookup(builtins, value_from_ptr(name), name->hash);
+    if (index < 0 || index > 0xffff) { specialize_failed(vm, code, instr, OP_LOAD_GLOBAL, SPECFAIL_NONE); return; }
+    uint32_t gversion = dict_keys_version(vm, globals);
+    if (gversion == 0) { specialize_failed(vm, code, instr, OP_LOAD_GLOBAL, SPECFAIL_OUT_OF_VERSIONS); return; }
+    uint32_t bversion = dict_keys_version(vm, builtins);
+    if (bversion == 0) { specialize_failed(vm, code, instr, OP_LOAD_GLOBAL, SPECFAIL_OUT_OF_VERSIONS); return; }
+    if (bversion > 0xffff) { specialize_failed(vm, code, instr, OP_LOAD_GLOBAL, SPECFAIL_OUT_OF_RANGE); return; }
+    instr[2] = (uint16_t)index;
+    instr[3] = (uint16_t)gversion;
+    instr[4] = (uint16_t)(gversion >> 16);
+    instr[5] = (uint16_t)bversion;
+    specialize_succeeded(vm, instr, OP_LOAD_GLOBAL, OP_LOAD_GLOBAL_BUILTIN);
+}
+
+void specialize_precall(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs) {
+    if (value_is_kind(callable, OBJ_FUNCTION)) {
+        specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_PYFUNC);
+        return;
+    }
+    if (value_is_kind(callable, OBJ_BUILTIN)) {
+        Builtin *b = value_as_ptr(callable);
+        switch ((CallKind)b->callkind) {
+        case CALLKIND_LEN:
+        case CALLKIND_O:
+            if (nargs != 1) { specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_WRONG_NUMBER_ARGUMENTS); return; }
+            specialize_succeeded(vm, instr, OP_PRECALL, b->callkind == CALLKIND_LEN ? OP_PRECALL_NO_KW_LEN : OP_PRECALL_NO_KW_BUILTIN_O);
+            return;
+        case CALLKIND_FAST: specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_BUILTIN_FAST); return;
+        case CALLKIND_FAST_WITH_KEYWORDS: specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS); return;
+        case CALLKIND_VARARGS: specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_PYCFUNCTION); return;
+        }
+    }
+    if (value_is_kind(callable, OBJ_TYPE) && ((Type *)value_as_ptr(callable))->construct) {
+        specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_CLASS);
+        return;
+    }
+    specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_OTHER);
+}
+
+/* CALL's cache: counter, function version (two units), minimum argument count. */
+void specialize_call(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs) {
+    if (!value_is_kind(callable, OBJ_FUNCTION)) {
+        specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_OTHER);
+        return;
+    }
+    Function *fn = value_as_ptr(callable);
+    if (nargs != (int)fn->code->nargs) {
+        specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_WRONG_NUMBER_ARGUMENTS);
+        return;
+    }
+    if (fn->version == 0 && vm->next_func_version != 0) fn->version = vm->next_func_version++;
+    if (fn->version == 0) {
+        specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_OUT_OF_VERSIONS);
+        return;
+    }
+    instr[2] = (uint16_t)fn->version;
+    instr[3] = (uint16_t)(fn->version >> 16);
+    instr[4] = (uint16_t)fn->code->nargs;
+    specialize_succeeded(vm, instr, OP_CALL, OP_CALL_PY_EXACT_ARGS);
+}

@@ -1,0 +1,30 @@
+/* A growable byte buffer for building text (JSON, disassembly, tracebacks). Allocation failure is
+ * remembered in the buffer rather than reported at every append, so callers check once at the end. */
+#ifndef ANOLE_STRBUF_H
+#define ANOLE_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+    char *data;   /* always NUL-terminated when len > 0 or after strbuf_cstr */
+    size_t len;
+    size_t cap;
+    int failed;   /* set when an allocation failed; further appends are ignored */
+} StrBuf;
+
+void strbuf_init(StrBuf *b);
+void strbuf_free(StrBuf *b);
+void strbuf_clear(StrBuf *b);
+void strbuf_append(StrBuf *b, const char *data, size_t len);
+void strbuf_puts(StrBuf *b, const char *s);
+void strbuf_putc(StrBuf *b, char c);
+void strbuf_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string literal, quotes included. */
+void strbuf_json_string(StrBuf *b, const char *s, size_t len);
+/* Returns the contents as a C string ("" when empty); the pointer stays owned by the buffer. */
+const char *strbuf_cstr(StrBuf *b);
+/* Hands the allocation to the caller and leaves the buffer empty. */
+char *strbuf_take(StrBuf *b);
+
+#endif

@@ -1,0 +1,156 @@
+/* Printing uncaught exceptions and syntax errors exactly as CPython 3.11 does: the frames, the
+ * source line, and PEP 657 carets, with `~` and `^` anchors under a binary operator or a
+ * subscript (found by parsing the instruction's source segment, as CPython does). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+#include "runtime.h"
+#include "traceback.h"
+#include "vm.h"
+
+#define TB_RECURSIVE_CUTOFF 3
+
+/* The line (1-based) of the source, without its line break. */
+static int source_line(const char *src, size_t len, int line, const char **start, size_t *n) {
+    if (!src || line < 1) return 0;
+    size_t i = 0;
+    for (int l = 1; l < line; l++) {
+        while (i < len && src[i] != '\n') i++;
+        if (i >= len) return 0;
+        i++;
+    }
+    size_t e = i;
+    while (e < len && src[e] != '\n') e++;
+    if (e > i && src[e - 1] == '\r') e--;
+    *start = src + i;
+    *n = e - i;
+    return 1;
+}
+
+static size_t chars_in(const char *s, size_t bytes) { return utf8_count_chars(s, bytes); }
+
+/* Finds the operator (or subscript) anchors in a one-line segment, as character offsets into
+ * the segment. Returns 0 when the segment is not a binary operation or subscript. */
+static int traceback_anchors(const char *seg, size_t n, size_t *left, size_t *right) {
+    Arena arena = {0};
+    Node *e = parser_parse_expression(seg, n, &arena);
+    int found = 0;
+    if (e && e->span.line == 1 && e->span.end_line == 1 && e->kind == AST_BINOP) {
+        size_t from = (size_t)e->a->span.end_col, to = (size_t)e->b->span.col;
+        if (e->a->span.end_line != 1 || e->b->span.line != 1) to = from;
+        for (size_t i = from; i < to && i < n; i++) {
+            char c = seg[i];
+            if (c == ' ' || c == '\t' || c == '\f' || c == ')' || c == '#') continue;
+            *left = i;
+            *right = i + 1;
+            if (i + 1 < to && !(seg[i + 1] == ' ' || seg[i + 1] == '\t')) (*right)++;
+            found = 1;
+            break;
+        }
+    } else if (e && e->kind == AST_SUBSCRIPT && e->a->span.end_line == 1 && e->b->span.end_line == 1) {
+        *left = (size_t)e->a->span.end_col;
+        *right = (size_t)e->b->span.end_col + 1;
+        found = 1;
+    }
+    if (found) {
+        *left = chars_in(seg, *left);
+        *right = chars_in(seg, *right);
+    }
+    arena_free(&arena);
+    return found;
+}
+
+static void traceback_frame(VM *vm, Code *code, uint32_t instr, StrBuf *out) {
+    Position pos = code->positions[instr];
+    strbuf_printf(out, "  File \"%s\", line %d, in %s\n", code->filename->data, pos.line, code->name->data);
+    const char *line;
+    size_t n;
+    if (!source_line(vm->source, vm->source_len, pos.line, &line, &n)) return;
+    size_t indent = 0;
+    while (indent < n && (line[indent] == ' ' || line[indent] == '\t' || line[indent] == '\f')) indent++;
+    size_t end = n;
+    while (end > indent && (line[end - 1] == ' ' || line[end - 1] == '\t')) end--;
+    strbuf_puts(out, "    ");
+    strbuf_append(out, line + indent, end - indent);
+    strbuf_putc(out, '\n');
+    if (pos.line != pos.end_line || pos.col < 0 || (size_t)pos.end_col > n || pos.end_col < pos.col) return;
+    size_t truncation = chars_in(line, indent);
+    size_t start = chars_in(line, (size_t)pos.col), stop = chars_in(line, (size_t)pos.end_col);
+    size_t left = 0, right = 0;
+    int anchors = traceback_anchors(line + pos.col, (size_t)(pos.end_col - pos.col), &left, &right);
+    if (anchors) {
+        left += start;
+        right += start;
+    }
+    size_t stripped_len = chars_in(line, n) - truncation;
+    if (stop - start == stripped_len && !anchors) return;
+    strbuf_puts(out, "    ");
+    for (size_t col = truncation + 1; col <= stop; col++) {
+        if (col <= start) strbuf_putc(out, ' ');
+        else if (anchors && left < col && col <= right) strbuf_putc(out, '^');
+        else strbuf_putc(out, anchors ? '~' : '^');
+    }
+    strbuf_putc(out, '\n');
+}
+
+void exc_print_traceback(VM *vm, Exception *e, StrBuf *out) {
+    if (e->traceback) strbuf_puts(out, "Traceback (most recent call last):\n");
+    Code *last_code = NULL;
+    int last_line = -1, count = 0;
+    for (Traceback *tb = e->traceback; tb; tb = tb->next) {
+        int line = tb->code->positions[tb->instr].line;
+        if (tb->code != last_code || line != last_line) {
+            if (count > TB_RECURSIVE_CUTOFF) {
+                int more = count - TB_RECURSIVE_CUTOFF;
+                strbuf_printf(out, "  [Previous line repeated %d more time%s]\n", more, more > 1 ? "s" : "");
+            }
+            last_code = tb->code;
+            last_line = line;
+            count = 0;
+        }
+        count++;
+        if (count <= TB_RECURSIVE_CUTOFF) traceback_frame(vm, tb->code, tb->instr, out);
+    }
+    if (count > TB_RECURSIVE_CUTOFF) {
+        int more = count - TB_RECURSIVE_CUTOFF;
+        strbuf_printf(out, "  [Previous line repeated %d more time%s]\n", more, more > 1 ? "s" : "");
+    }
+    strbuf_puts(out, e->type->name);
+    StrBuf msg;
+    strbuf_init(&msg);
+    if (e->message != VALUE_NULL) op_str_into(vm, e->message, &msg);
+    if (msg.len) {
+        strbuf_puts(out, ": ");
+        strbuf_append(out, msg.data, msg.len);
+    }
+    strbuf_free(&msg);
+    strbuf_putc(out, '\n');
+}
+
+void traceback_print_syntax_error(VM *vm, const SyntaxErrorInfo *err, const char *filename, StrBuf *out) {
+    strbuf_printf(out, "  File \"%s\", line %d\n", filename, err->line);
+    const char *line;
+    size_t n;
+    if (source_line(vm->source, vm->source_len, err->line, &line, &n)) {
+        size_t indent = 0;
+        while (indent < n && (line[indent] == ' ' || line[indent] == '\t' || line[indent] == '\f')) indent++;
+        size_t end = n;
+        while (end > indent && (line[end - 1] == ' ' || line[end - 1] == '\t')) end--;
+        strbuf_puts(out, "    ");
+        strbuf_append(out, line + indent, end - indent);
+        strbuf_putc(out, '\n');
+        size_t col = (size_t)err->col > n ? n : (size_t)err->col;
+        size_t start = chars_in(line, col);
+        size_t stop = err->end_line == err->line && (size_t)err->end_col <= n + 1 && err->end_col > err->col
+                          ? chars_in(line, (size_t)err->end_col > n ? n : (size_t)err->end_col) + ((size_t)err->end_col > n)
+                          : start + 1;
+        if (stop <= start) stop = start + 1;
+        size_t truncation = chars_in(line, indent);
+        strbuf_puts(out, "    ");
+        for (size_t i = truncation; i < start; i++) strbuf_putc(out, ' ');
+        for (size_t i = start; i < stop; i++) strbuf_putc(out, '^');
+        strbuf_putc(out, '\n');
+    }
+    strbuf_printf(out, "%s: %s\n", err->type, err->message);
+}

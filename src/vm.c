@@ -1,0 +1,796 @@
+/* The evaluation loop. Python-to-Python calls push a frame and continue in the same loop (no C
+ * recursion), errors travel as VALUE_ERROR to the one unwinding path at `error:`, and the
+ * collector runs only at the safe points marked below (backward jumps and function entry). */
+#include "vm.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "runtime.h"
+
+void vm_write(VM *vm, int stream, const char *data, size_t len) {
+    if (vm->write && len) vm->write(vm->write_ctx, stream, data, len);
+}
+
+static Value vm_name_error(VM *vm, Str *name) {
+    return exc_raise(vm, &exc_NameError, "name '%s' is not defined", name->data);
+}
+
+/* Adds the frame's current instruction to the traceback of the exception being raised. */
+static int vm_add_traceback(VM *vm, Code *code, uint32_t instr) {
+    if (!value_is_kind(vm->exc, OBJ_EXCEPTION)) return 1;
+    Exception *e = value_as_ptr(vm->exc);
+    Traceback *tb = gc_alloc(vm, sizeof(Traceback), OBJ_TRACEBACK);
+    if (!tb) return 0;
+    tb->code = code;
+    tb->instr = instr;
+    tb->next = e->traceback;
+    e->traceback = tb;
+    return 1;
+}
+
+static Value vm_arg_count_error(VM *vm, Function *fn, int nargs) {
+    Code *co = fn->code;
+    int want = (int)co->nargs;
+    if (nargs > want)
+        return exc_raise(vm, &exc_TypeError, "%s() takes %d positional argument%s but %d %s given",
+                         co->qualname->data, want, want == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
+    int missing = want - nargs;
+    char names[400] = "";
+    size_t len = 0;
+    for (int i = nargs; i < want; i++) {
+        const char *sep = i == nargs ? "" : (i == want - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
+        len += (size_t)snprintf(names + len, sizeof names - len, "%s'%s'", sep, co->varnames[i]->data);
+        if (len >= sizeof names) break;
+    }
+    return exc_raise(vm, &exc_TypeError, "%s() missing %d required positional argument%s: %s",
+                     co->qualname->data, missing, missing == 1 ? "" : "s", names);
+}
+
+/* Pushes a frame for a code object; the caller has checked the argument count. */
+static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict, Value *args, int nargs) {
+    if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES) {
+        exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    Value *base = vm->stack;
+    if (vm->nframes) {
+        Frame *top = &vm->frames[vm->nframes - 1];
+        base = top->locals + top->code->nlocals + top->code->stacksize;
+    }
+    if (base + code->nlocals + code->stacksize > vm->stack + VM_STACK_SLOTS) {
+        exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    Frame *f = &vm->frames[vm->nframes++];
+    f->code = code;
+    f->globals = globals;
+    f->locals_dict = locals_dict;
+    f->locals = base;
+    for (int i = 0; i < nargs; i++) base[i] = args[i];
+    for (uint32_t i = (uint32_t)nargs; i < code->nlocals; i++) base[i] = VALUE_NULL;
+    f->sp = base + code->nlocals;
+    f->ip = code->code;
+    return f;
+}
+
+static Value vm_call_builtin(VM *vm, Value callable, Value *args, int nargs) {
+    if (value_is_kind(callable, OBJ_BUILTIN)) return ((Builtin *)value_as_ptr(callable))->fn(vm, args, nargs, NULL);
+    Type *t = value_as_ptr(callable);
+    return t->construct(vm, args, nargs, NULL);
+}
+
+static int vm_is_c_callable(Value v) {
+    return value_is_kind(v, OBJ_BUILTIN) || (value_is_kind(v, OBJ_TYPE) && ((Type *)value_as_ptr(v))->construct);
+}
+
+static Value vm_not_callable(VM *vm, Value v) {
+    return exc_raise(vm, &exc_TypeError, "'%s' object is not callable", type_of(v)->name);
+}
+
+Value vm_call(VM *vm, Value callable, Value *args, int nargs) {
+    if (vm_is_c_callable(callable)) return vm_call_builtin(vm, callable, args, nargs);
+    if (!value_is_kind(callable, OBJ_FUNCTION)) return vm_not_callable(vm, callable);
+    Function *fn = value_as_ptr(callable);
+    if (nargs != (int)fn->code->nargs) return vm_arg_count_error(vm, fn, nargs);
+    return vm_run_code(vm, fn->code, fn->globals, NULL) == VALUE_ERROR ? VALUE_ERROR : VALUE_NONE;
+}
+
+static void vm_safepoint(VM *vm) {
+    if (vm->heap_bytes > vm->next_gc || vm->gc_stress) gc_collect(vm);
+}
+
+Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
+    int entry_depth = vm->nframes;
+    Frame *f = vm_push_frame(vm, entry_code, globals, locals_dict, NULL, 0);
+    if (!f) return VALUE_ERROR;
+
+    /* The running frame's hot state lives in locals; they are written back to the frame before
+     * anything that may look at frames (calls, the collector, unwinding). */
+    Code *co;
+    uint16_t *ip, *this_instr;
+    Value *sp, *locals, *consts;
+    int op, oparg;
+    Value result = VALUE_NONE;
+
+#define LOAD_FRAME()                   \
+    do {                               \
+        co = f->code;                  \
+        ip = f->ip;                    \
+        sp = f->sp;                    \
+        locals = f->locals;            \
+        consts = co->consts;           \
+    } while (0)
+#define SAVE_FRAME()  \
+    do {              \
+        f->ip = ip;   \
+        f->sp = sp;   \
+    } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define INDEX() ((uint32_t)(this_instr - co->code))
+#define STATS(family) (vm->family_stats[family])
+#define HIT(family)                          \
+    do {                                     \
+        STATS(family).hit++;                 \
+        co->istats[INDEX()].hits++;          \
+    } while (0)
+#define CHECK(v)                      \
+    do {                              \
+        if ((v) == VALUE_ERROR) goto error; \
+    } while (0)
+    /* A guard failed in a specialized instruction: count the miss, and after MISS_COUNTER_START
+     * of them go back to the adaptive form; then run the family's generic instruction. */
+#define DEOPT_IF(cond, family)  \
+    do {                        \
+        if (cond) {             \
+            miss_family = family; \
+            goto miss;          \
+        }                       \
+    } while (0)
+    /* A call's stack is [NULL, callable, args...] or, CPython's method form, [callable, self,
+     * args...], where self becomes the first argument. */
+#define CALL_SHAPE()                                   \
+    int is_meth = sp[-(oparg + 2)] != VALUE_NULL;      \
+    int nargs = oparg + is_meth;                       \
+    Value callable = sp[-(nargs + 1)];                 \
+    Value *args = sp - nargs
+#define SAFEPOINT()             \
+    do {                        \
+        if (vm->heap_bytes > vm->next_gc || vm->gc_stress) { \
+            SAVE_FRAME();       \
+            vm_safepoint(vm);   \
+        }                       \
+    } while (0)
+
+    int miss_family = 0;
+    LOAD_FRAME();
+
+    for (;;) {
+        this_instr = ip;
+        {
+            uint16_t word = *ip++;
+            op = word & 0xff;
+            oparg = word >> 8;
+        }
+    dispatch:
+        switch (op) {
+        case OP_NOP:
+            break;
+        case OP_EXTENDED_ARG:
+        case OP_EXTENDED_ARG_QUICK: {
+            uint16_t word = *ip++;
+            op = word & 0xff;
+            oparg = oparg << 8 | word >> 8;
+            goto dispatch;
+        }
+        case OP_RESUME:
+            if (vm->specialize && ++co->warmup == 0) specialize_quicken(co);
+            SAFEPOINT();
+            break;
+        case OP_RESUME_QUICK:
+            SAFEPOINT();
+            break;
+        case OP_POP_TOP:
+            sp--;
+            break;
+        case OP_PUSH_NULL:
+            PUSH(VALUE_NULL);
+            break;
+        case OP_COPY: {
+            Value v = sp[-oparg];
+            PUSH(v);
+            break;
+        }
+        case OP_SWAP: {
+            Value t = sp[-1];
+            sp[-1] = sp[-oparg];
+            sp[-oparg] = t;
+            break;
+        }
+        case OP_UNARY_POSITIVE: {
+            Value r = op_unary_positive(vm, TOP());
+            CHECK(r);
+            TOP() = r;
+            break;
+        }
+        case OP_UNARY_NEGATIVE: {
+            Value r = op_unary_negative(vm, TOP());
+            CHECK(r);
+            TOP() = r;
+            break;
+        }
+        case OP_UNARY_NOT: {
+            int t = op_truthy(vm, TOP());
+            if (t < 0) goto error;
+            TOP() = value_from_bool(!t);
+            break;
+        }
+        case OP_UNARY_INVERT:
+            exc_raise(vm, &exc_TypeError, "bad operand type for unary ~: '%s'", type_of(TOP())->name);
+            goto error;
+        case OP_GET_ITER: {
+            Value r = op_get_iter(vm, TOP());
+            CHECK(r);
+            TOP() = r;
+            break;
+        }
+        case OP_FOR_ITER: {
+            Value next = op_iter_next(vm, TOP());
+            CHECK(next);
+            if (next == VALUE_NULL) {
+                sp--;
+                ip += oparg;
+            } else {
+                PUSH(next);
+            }
+            break;
+        }
+        case OP_BINARY_SUBSCR:
+        case OP_STORE_SUBSCR:
+            if (op == OP_BINARY_SUBSCR) {
+                Value r = op_subscr(vm, SECOND(), TOP());
+                CHECK(r);
+                sp--;
+                TOP() = r;
+            } else {
+                Value r = op_store_subscr(vm, SECOND(), TOP(), sp[-3]);
+                CHECK(r);
+                sp -= 3;
+            }
+            ip += opcode_info[op].cache;
+            break;
+        case OP_LOAD_CONST:
+            PUSH(consts[oparg]);
+            break;
+        case OP_LOAD_CONST__LOAD_FAST: {
+            PUSH(consts[oparg]);
+            uint16_t word = *ip++;
+            Value v = locals[word >> 8];
+            if (v == VALUE_NULL) {
+                this_instr = ip - 1;
+                oparg = word >> 8;
+                goto unbound_local;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_LOAD_FAST: {
+            Value v = locals[oparg];
+            if (v == VALUE_NULL) goto unbound_local;
+            PUSH(v);
+            break;
+        }
+        case OP_LOAD_FAST__LOAD_FAST:
+        case OP_LOAD_FAST__LOAD_CONST: {
+            Value v = locals[oparg];
+            if (v == VALUE_NULL) goto unbound_local;
+            PUSH(v);
+            uint16_t word = *ip++;
+            if (op == OP_LOAD_FAST__LOAD_CONST) {
+                PUSH(consts[word >> 8]);
+            } else {
+                v = locals[word >> 8];
+                if (v == VALUE_NULL) {
+                    this_instr = ip - 1;
+                    oparg = word >> 8;
+                    goto unbound_local;
+                }
+                PUSH(v);
+            }
+            break;
+        }
+        case OP_STORE_FAST:
+            locals[oparg] = POP();
+            break;
+        case OP_STORE_FAST__LOAD_FAST:
+        case OP_STORE_FAST__STORE_FAST: {
+            locals[oparg] = POP();
+            uint16_t word = *ip++;
+            if (op == OP_STORE_FAST__STORE_FAST) {
+                locals[word >> 8] = POP();
+            } else {
+                Value v = locals[word >> 8];
+                if (v == VALUE_NULL) {
+                    this_instr = ip - 1;
+                    oparg = word >> 8;
+                    goto unbound_local;
+                }
+                PUSH(v);
+            }
+            break;
+        }
+        case OP_STORE_NAME: {
+            Dict *ns = f->locals_dict ? f->locals_dict : f->globals;
+            if (!dict_set_str(vm, ns, co->names[oparg], TOP())) {
+                exc_raise_memory(vm);
+                goto error;
+            }
+            sp--;
+            break;
+        }
+        case OP_STORE_GLOBAL:
+            if (!dict_set_str(vm, f->globals, co->names[oparg], TOP())) {
+                exc_raise_memory(vm);
+                goto error;
+            }
+            sp--;
+            break;
+        case OP_LOAD_NAME: {
+            Str *name = co->names[oparg];
+            Value v = VALUE_NULL;
+            if (f->locals_dict) v = dict_get_str(f->locals_dict, name);
+            if (v == VALUE_NULL) v = dict_get_str(f->globals, name);
+            if (v == VALUE_NULL) v = dict_get_str(vm->builtins, name);
+            if (v == VALUE_NULL) {
+                vm_name_error(vm, name);
+                goto error;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_LOAD_GLOBAL: {
+            Str *name = co->names[oparg >> 1];
+            Value v = dict_get_str(f->globals, name);
+            if (v == VALUE_NULL) v = dict_get_str(vm->builtins, name);
+            if (v == VALUE_NULL) {
+                vm_name_error(vm, name);
+                goto error;
+            }
+            if (oparg & 1) PUSH(VALUE_NULL);
+            PUSH(v);
+            ip += 5;
+            break;
+        }
+        case OP_LOAD_GLOBAL_ADAPTIVE:
+            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
+                specialize_load_global(vm, co, this_instr, f->globals, vm->builtins, co->names[oparg >> 1]);
+                op = *this_instr & 0xff;
+                goto dispatch;
+            }
+            STATS(OP_LOAD_GLOBAL).deferred++;
+            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
+            op = OP_LOAD_GLOBAL;
+            goto dispatch;
+        case OP_LOAD_GLOBAL_MODULE: {
+            Dict *g = f->globals;
+            DEOPT_IF(g->keys_version != ((uint32_t)ip[2] | (uint32_t)ip[3] << 16), OP_LOAD_GLOBAL);
+            Value v = g->entries[ip[1]].value;
+            DEOPT_IF(v == VALUE_NULL, OP_LOAD_GLOBAL);
+            HIT(OP_LOAD_GLOBAL);
+            if (oparg & 1) PUSH(VALUE_NULL);
+            PUSH(v);
+            ip += 5;
+            break;
+        }
+        case OP_LOAD_GLOBAL_BUILTIN: {
+            Dict *g = f->globals, *b = vm->builtins;
+            DEOPT_IF(g->keys_version != ((uint32_t)ip[2] | (uint32_t)ip[3] << 16), OP_LOAD_GLOBAL);
+            DEOPT_IF(b->keys_version != ip[4], OP_LOAD_GLOBAL);
+            Value v = b->entries[ip[1]].value;
+            DEOPT_IF(v == VALUE_NULL, OP_LOAD_GLOBAL);
+            HIT(OP_LOAD_GLOBAL);
+            if (oparg & 1) PUSH(VALUE_NULL);
+            PUSH(v);
+            ip += 5;
+            break;
+        }
+        case OP_BUILD_LIST: {
+            List *l = list_new(vm, (uint32_t)oparg);
+            if (!l) {
+                exc_raise_memory(vm);
+                goto error;
+            }
+            sp -= oparg;
+            memcpy(l->items, sp, (size_t)oparg * sizeof(Value));
+            l->len = (uint32_t)oparg;
+            PUSH(value_from_ptr(l));
+            break;
+        }
+        case OP_BUILD_TUPLE: {
+            Tuple *t = tuple_new(vm, (uint32_t)oparg);
+            if (!t) {
+                exc_raise_memory(vm);
+                goto error;
+            }
+            sp -= oparg;
+            memcpy(t->items, sp, (size_t)oparg * sizeof(Value));
+            PUSH(value_from_ptr(t));
+            break;
+        }
+        case OP_LIST_APPEND: {
+            Value v = POP();
+            if (!list_append(vm, value_as_ptr(sp[-oparg]), v)) {
+                exc_raise_memory(vm);
+                goto error;
+            }
+            break;
+        }
+        case OP_LIST_EXTEND: {
+            Value it = POP();
+            List *l = value_as_ptr(sp[-oparg]);
+            Tuple *t = value_as_ptr(it);
+            for (uint32_t i = 0; i < t->len; i++)
+                if (!list_append(vm, l, t->items[i])) {
+                    exc_raise_memory(vm);
+                    goto error;
+                }
+            break;
+        }
+        case OP_IS_OP: {
+            Value b = POP();
+            TOP() = value_from_bool((TOP() == b) != oparg);
+            break;
+        }
+        case OP_CONTAINS_OP: {
+            Value r = op_contains(vm, TOP(), SECOND());
+            CHECK(r);
+            sp--;
+            TOP() = value_from_bool((r == VALUE_TRUE) != oparg);
+            break;
+        }
+        case OP_COMPARE_OP: {
+            Value r = op_compare(vm, oparg, SECOND(), TOP());
+            CHECK(r);
+            sp--;
+            TOP() = r;
+            ip += 2;
+            break;
+        }
+        case OP_COMPARE_OP_ADAPTIVE:
+            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
+                specialize_compare_op(vm, co, this_instr, SECOND(), TOP());
+                op = *this_instr & 0xff;
+                goto dispatch;
+            }
+            STATS(OP_COMPARE_OP).deferred++;
+            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
+            op = OP_COMPARE_OP;
+            goto dispatch;
+        case OP_COMPARE_OP_INT_JUMP:
+        case OP_COMPARE_OP_FLOAT_JUMP:
+        case OP_COMPARE_OP_STR_JUMP: {
+            Value a = SECOND(), b = TOP();
+            int c;
+            if (op == OP_COMPARE_OP_INT_JUMP) {
+                DEOPT_IF(!value_is_int(a) || !value_is_int(b), OP_COMPARE_OP);
+                DEOPT_IF(!((value_as_int(a) > -(1ll << 30) && value_as_int(a) < (1ll << 30)) &&
+                           (value_as_int(b) > -(1ll << 30) && value_as_int(b) < (1ll << 30))), OP_COMPARE_OP);
+                int64_t x = value_as_int(a), y = value_as_int(b);
+                c = (x > y) - (x < y);
+            } else if (op == OP_COMPARE_OP_FLOAT_JUMP) {
+                DEOPT_IF(!value_is_float(a) || !value_is_float(b), OP_COMPARE_OP);
+                double x = value_as_float(a), y = value_as_float(b);
+                DEOPT_IF(x != x || y != y, OP_COMPARE_OP);
+                c = (x > y) - (x < y);
+            } else {
+                DEOPT_IF(!value_is_kind(a, OBJ_STR) || !value_is_kind(b, OBJ_STR), OP_COMPARE_OP);
+                c = str_equal(value_as_ptr(a), value_as_ptr(b)) ? 0 : 1;
+            }
+            HIT(OP_COMPARE_OP);
+            int result;
+            switch (oparg) {
+            case 0: result = c < 0; break;
+            case 1: result = c <= 0; break;
+            case 2: result = c == 0; break;
+            case 3: result = c != 0; break;
+            case 4: result = c > 0; break;
+            default: result = c >= 0; break;
+            }
+            sp -= 2;
+            ip += 2;
+            /* Perform the conditional jump that follows. */
+            uint16_t word = *ip++;
+            int jop = word & 0xff, jarg = word >> 8;
+            int jump_if_true = jop == OP_POP_JUMP_FORWARD_IF_TRUE || jop == OP_POP_JUMP_BACKWARD_IF_TRUE;
+            if (result == jump_if_true) {
+                if (jop == OP_POP_JUMP_BACKWARD_IF_TRUE || jop == OP_POP_JUMP_BACKWARD_IF_FALSE) {
+                    ip -= jarg;
+                    SAFEPOINT();
+                } else {
+                    ip += jarg;
+                }
+            }
+            break;
+        }
+        case OP_JUMP_FORWARD:
+            ip += oparg;
+            break;
+        case OP_JUMP_BACKWARD:
+            if (vm->specialize && ++co->warmup == 0) specialize_quicken(co);
+            ip -= oparg;
+            SAFEPOINT();
+            break;
+        case OP_JUMP_BACKWARD_QUICK:
+            ip -= oparg;
+            SAFEPOINT();
+            break;
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            int t = op_truthy(vm, TOP());
+            if (t < 0) goto error;
+            if (t == (op == OP_JUMP_IF_TRUE_OR_POP)) ip += oparg;
+            else sp--;
+            break;
+        }
+        case OP_POP_JUMP_FORWARD_IF_FALSE:
+        case OP_POP_JUMP_FORWARD_IF_TRUE:
+        case OP_POP_JUMP_BACKWARD_IF_FALSE:
+        case OP_POP_JUMP_BACKWARD_IF_TRUE: {
+            Value v = POP();
+            int t = v == VALUE_TRUE ? 1 : v == VALUE_FALSE ? 0 : op_truthy(vm, v);
+            if (t < 0) goto error;
+            int want = op == OP_POP_JUMP_FORWARD_IF_TRUE || op == OP_POP_JUMP_BACKWARD_IF_TRUE;
+            if (t == want) {
+                if (op == OP_POP_JUMP_BACKWARD_IF_FALSE || op == OP_POP_JUMP_BACKWARD_IF_TRUE) {
+                    ip -= oparg;
+                    SAFEPOINT();
+                } else {
+                    ip += oparg;
+                }
+            }
+            break;
+        }
+        case OP_MAKE_FUNCTION: {
+            Function *fn = gc_alloc(vm, sizeof(Function), OBJ_FUNCTION);
+            if (!fn) {
+                exc_raise_memory(vm);
+                goto error;
+            }
+            fn->code = value_as_ptr(TOP());
+            fn->globals = f->globals;
+            TOP() = value_from_ptr(fn);
+            break;
+        }
+        case OP_BINARY_OP: {
+            Value r = op_binary(vm, oparg, SECOND(), TOP());
+            CHECK(r);
+            sp--;
+            TOP() = r;
+            ip += 1;
+            break;
+        }
+        case OP_BINARY_OP_ADAPTIVE:
+            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
+                specialize_binary_op(vm, co, this_instr, SECOND(), TOP(), locals);
+                op = *this_instr & 0xff;
+                goto dispatch;
+            }
+            STATS(OP_BINARY_OP).deferred++;
+            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
+            op = OP_BINARY_OP;
+            goto dispatch;
+        case OP_BINARY_OP_ADD_INT:
+        case OP_BINARY_OP_SUBTRACT_INT:
+        case OP_BINARY_OP_MULTIPLY_INT: {
+            Value a = SECOND(), b = TOP();
+            DEOPT_IF(!value_is_int(a) || !value_is_int(b), OP_BINARY_OP);
+            HIT(OP_BINARY_OP);
+            int64_t x = value_as_int(a), y = value_as_int(b), r;
+            int overflow = op == OP_BINARY_OP_ADD_INT ? __builtin_add_overflow(x, y, &r)
+                           : op == OP_BINARY_OP_SUBTRACT_INT ? __builtin_sub_overflow(x, y, &r)
+                                                             : __builtin_mul_overflow(x, y, &r);
+            Value v;
+            /* Beyond the small-int range the generic path makes the result; not a miss, since
+             * the operands were ints as the guard asks. */
+            if (overflow || !smallint_fits(r)) v = op_binary(vm, oparg, a, b);
+            else v = value_from_int(r);
+            CHECK(v);
+            sp--;
+            TOP() = v;
+            ip += 1;
+            break;
+        }
+        case OP_BINARY_OP_ADD_FLOAT:
+        case OP_BINARY_OP_SUBTRACT_FLOAT:
+        case OP_BINARY_OP_MULTIPLY_FLOAT: {
+            Value a = SECOND(), b = TOP();
+            DEOPT_IF(!value_is_float(a) || !value_is_float(b), OP_BINARY_OP);
+            HIT(OP_BINARY_OP);
+            double x = value_as_float(a), y = value_as_float(b);
+            double r = op == OP_BINARY_OP_ADD_FLOAT ? x + y : op == OP_BINARY_OP_SUBTRACT_FLOAT ? x - y : x * y;
+            sp--;
+            TOP() = value_from_float(r);
+            ip += 1;
+            break;
+        }
+        case OP_BINARY_OP_ADD_UNICODE: {
+            Value a = SECOND(), b = TOP();
+            DEOPT_IF(!value_is_kind(a, OBJ_STR) || !value_is_kind(b, OBJ_STR), OP_BINARY_OP);
+            HIT(OP_BINARY_OP);
+            Value r = str_concat(vm, value_as_ptr(a), value_as_ptr(b));
+            CHECK(r);
+            sp--;
+            TOP() = r;
+            ip += 1;
+            break;
+        }
+        case OP_PRECALL:
+            ip += 1;
+            break;
+        case OP_PRECALL_ADAPTIVE:
+            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
+                CALL_SHAPE();
+                (void)args;
+                specialize_precall(vm, co, this_instr, callable, nargs);
+                op = *this_instr & 0xff;
+                goto dispatch;
+            }
+            STATS(OP_PRECALL).deferred++;
+            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
+            op = OP_PRECALL;
+            goto dispatch;
+        case OP_PRECALL_PYFUNC: {
+            CALL_SHAPE();
+            (void)args;
+            DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION), OP_PRECALL);
+            HIT(OP_PRECALL);
+            ip += 1;
+            break;
+        }
+        case OP_PRECALL_BUILTIN_CLASS:
+        case OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS:
+        case OP_PRECALL_NO_KW_BUILTIN_FAST:
+        case OP_PRECALL_NO_KW_BUILTIN_O:
+        case OP_PRECALL_NO_KW_LEN: {
+            CALL_SHAPE();
+            if (op == OP_PRECALL_BUILTIN_CLASS) {
+                DEOPT_IF(!value_is_kind(callable, OBJ_TYPE) || !((Type *)value_as_ptr(callable))->construct, OP_PRECALL);
+            } else {
+                DEOPT_IF(!value_is_kind(callable, OBJ_BUILTIN), OP_PRECALL);
+                int kind = ((Builtin *)value_as_ptr(callable))->callkind;
+                int want = op == OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS ? CALLKIND_FAST_WITH_KEYWORDS
+                           : op == OP_PRECALL_NO_KW_BUILTIN_FAST      ? CALLKIND_FAST
+                           : op == OP_PRECALL_NO_KW_BUILTIN_O         ? CALLKIND_O
+                                                                      : CALLKIND_LEN;
+                DEOPT_IF(kind != want, OP_PRECALL);
+                DEOPT_IF((want == CALLKIND_O || want == CALLKIND_LEN) && nargs != 1, OP_PRECALL);
+            }
+            HIT(OP_PRECALL);
+            SAVE_FRAME();
+            Value r = vm_call_builtin(vm, callable, args, nargs);
+            CHECK(r);
+            sp -= oparg + 2;
+            PUSH(r);
+            /* The call is made: skip the cache and the CALL instruction with its cache. */
+            ip += 1 + 1 + 4;
+            break;
+        }
+        case OP_CALL:
+        case OP_CALL_PY_EXACT_ARGS: {
+            CALL_SHAPE();
+            if (op == OP_CALL_PY_EXACT_ARGS) {
+                DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION), OP_CALL);
+                Function *fn = value_as_ptr(callable);
+                DEOPT_IF(fn->version != ((uint32_t)ip[1] | (uint32_t)ip[2] << 16), OP_CALL);
+                DEOPT_IF(nargs != (int)fn->code->nargs, OP_CALL);
+                HIT(OP_CALL);
+            }
+            if (value_is_kind(callable, OBJ_FUNCTION)) {
+                Function *fn = value_as_ptr(callable);
+                if (nargs != (int)fn->code->nargs) {
+                    vm_arg_count_error(vm, fn, nargs);
+                    goto error;
+                }
+                ip += 4;
+                f->ip = ip;
+                f->instr = this_instr;
+                f->sp = sp - (oparg + 2);
+                Frame *callee = vm_push_frame(vm, fn->code, fn->globals, NULL, args, nargs);
+                if (!callee) goto error;
+                f = callee;
+                LOAD_FRAME();
+                break;
+            }
+            if (!vm_is_c_callable(callable)) {
+                vm_not_callable(vm, callable);
+                goto error;
+            }
+            SAVE_FRAME();
+            Value r = vm_call_builtin(vm, callable, args, nargs);
+            CHECK(r);
+            sp -= oparg + 2;
+            PUSH(r);
+            ip += 4;
+            break;
+        }
+        case OP_CALL_ADAPTIVE:
+            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
+                CALL_SHAPE();
+                (void)args;
+                specialize_call(vm, co, this_instr, callable, nargs);
+                op = *this_instr & 0xff;
+                goto dispatch;
+            }
+            STATS(OP_CALL).deferred++;
+            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
+            op = OP_CALL;
+            goto dispatch;
+        case OP_RETURN_VALUE: {
+            Value r = POP();
+            vm->nframes--;
+            if (vm->nframes == entry_depth) {
+                result = r;
+                goto done;
+            }
+            f = &vm->frames[vm->nframes - 1];
+            LOAD_FRAME();
+            PUSH(r);
+            break;
+        }
+        default:
+            exc_raise(vm, &exc_RuntimeError, "unknown opcode %d (%s)", op, op < OP__COUNT ? opcode_info[op].name : "?");
+            goto error;
+        }
+        continue;
+
+    miss: {
+        FamilyStats *s = &STATS(miss_family);
+        s->miss++;
+        co->istats[INDEX()].misses++;
+        if (--ip[0] == 0) {
+            *this_instr = (uint16_t)((*this_instr & 0xff00) | opcode_adaptive_of(miss_family));
+            ip[0] = ADAPTIVE_COUNTER_START;
+            s->deopt++;
+            co->istats[INDEX()].deopts++;
+        }
+        op = miss_family;
+        goto dispatch;
+    }
+
+    unbound_local:
+        exc_raise(vm, &exc_UnboundLocalError, "local variable '%s' referenced before assignment",
+                  co->varnames[oparg]->data);
+        goto error;
+
+    error: {
+        /* The one unwinding path: record each frame in the traceback and pop it. There are no
+         * exception handlers yet, so the exception leaves the entry frame. */
+        uint16_t *at = this_instr;
+        for (;;) {
+            if (!vm_add_traceback(vm, f->code, (uint32_t)(at - f->code->code))) exc_raise_memory(vm);
+            vm->nframes--;
+            if (vm->nframes == entry_depth) return VALUE_ERROR;
+            f = &vm->frames[vm->nframes - 1];
+            at = f->instr;
+        }
+    }
+    }
+done:
+    return result;
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SECOND
+#undef INDEX
+#undef STATS
+#undef HIT
+#undef CHECK
+#undef DEOPT_IF
+#undef SAFEPOINT
+#undef CALL_SHAPE
+}

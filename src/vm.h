@@ -1,0 +1,69 @@
+/* The interpreter state, frames, and the evaluation loop's entry point. */
+#ifndef ANOLE_VM_H
+#define ANOLE_VM_H
+
+#include "anole.h"
+#include "object.h"
+#include "opcode.h"
+#include "specialize.h"
+#include "strbuf.h"
+
+#define VM_MAX_FRAMES 1100        /* above any recursion limit we allow */
+#define VM_STACK_SLOTS (1 << 18)  /* Values for all frames' locals and stacks */
+#define VM_DEFAULT_RECURSION_LIMIT 1000
+
+typedef struct Frame {
+    Code *code;
+    Dict *globals;
+    Dict *locals_dict;       /* the module namespace for module code, NULL in functions */
+    Value *locals;           /* code->nlocals slots, then the value stack */
+    Value *sp;               /* saved stack pointer while the frame is not running */
+    uint16_t *ip;            /* saved instruction pointer: the next code unit to run */
+    uint16_t *instr;         /* the call instruction waiting for a callee, for tracebacks */
+} Frame;
+
+struct AnoleVM {
+    /* The heap: every collectable object, the bytes they hold, and when to collect next. */
+    Obj *objects;
+    size_t heap_bytes, next_gc;
+    int gc_stress;            /* collect at every safe point (tests) */
+
+    Dict *builtins;
+    Dict *globals;            /* the __main__ namespace of the current run */
+    Dict *interned;           /* str -> the one interned copy */
+
+    Value *stack;             /* VM_STACK_SLOTS values shared by all frames */
+    Frame frames[VM_MAX_FRAMES];
+    int nframes;
+    int recursion_limit;
+
+    Value exc;                /* the exception being raised, or VALUE_NULL */
+    Exception *memory_error;  /* preallocated: raising it must not allocate */
+
+    AnoleWriteFn write;
+    void *write_ctx;
+    int specialize;
+
+    uint32_t next_keys_version, next_func_version;
+    FamilyStats family_stats[OP__COUNT];  /* indexed by family head opcode */
+
+    /* The last run, kept for the report. */
+    Code *module_code;
+    char *source;
+    size_t source_len;
+    char *filename;
+    Exception *last_error;
+    int syntax_error_line;    /* the line of the last run's syntax error, for the report */
+    StrBuf out_report, out_ansi, out_html, out_dis, out_stats;
+};
+
+/* Runs a code object as the body of a new frame on top of the current ones, until that frame
+ * returns. Returns the value returned, or VALUE_ERROR with vm->exc set. */
+Value vm_run_code(VM *vm, Code *code, Dict *globals, Dict *locals_dict);
+
+/* Calls any callable with positional arguments, from C (used by builtins that call back). */
+Value vm_call(VM *vm, Value callable, Value *args, int nargs);
+
+void vm_write(VM *vm, int stream, const char *data, size_t len);
+
+#endif

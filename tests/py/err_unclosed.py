@@ -1,0 +1,3 @@
+# A call whose parenthesis is never closed, at the end of the file.
+total = 1 + 2
+print(total

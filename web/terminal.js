@@ -1,0 +1,66 @@
+// The output terminal: xterm.js, read-only, fitted to its container.
+
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+
+const RED = '\x1b[31m';
+const RESET = '\x1b[0m';
+
+export function createTerminal(parent) {
+  const terminal = new Terminal({
+    // Programs write '\n'; a terminal needs '\r\n' to return to the first column.
+    convertEol: true,
+    // The program cannot read input yet, so the terminal only displays.
+    disableStdin: true,
+    cursorBlink: false,
+    fontSize: 14,
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+    scrollback: 5000,
+    screenReaderMode: true,
+    theme: { background: '#1e1e1e', foreground: '#e6e6e6' },
+  });
+  // Tab must move focus onward, not be swallowed as terminal input.
+  terminal.attachCustomKeyEventHandler((event) => event.key !== 'Tab');
+  const fit = new FitAddon();
+  terminal.loadAddon(fit);
+  terminal.open(parent);
+  const refit = () => {
+    try {
+      fit.fit();
+    } catch {
+      // The container can be hidden or zero-sized during layout; the next resize fits again.
+    }
+  };
+  new ResizeObserver(refit).observe(parent);
+  refit();
+
+  return {
+    // stream is 'stdout' or 'stderr'; stderr shows in red.
+    write(stream, text) {
+      terminal.write(stream === 'stderr' ? RED + text + RESET : text);
+    },
+    // A line of the page's own (not the program's) in a dim color.
+    note(text) {
+      terminal.write(`\x1b[2m${text}${RESET}\r\n`);
+    },
+    clear() {
+      terminal.reset();
+    },
+    // The visible text, lines joined with '\n' (wrapped rows are joined back into one line).
+    text() {
+      const buffer = terminal.buffer.active;
+      let text = '';
+      for (let row = 0; row < buffer.length; row++) {
+        const line = buffer.getLine(row);
+        if (!line) continue;
+        if (row > 0 && !line.isWrapped) text += '\n';
+        text += line.translateToString(true);
+      }
+      return text.replace(/\n+$/, '');
+    },
+    // Resolves once everything written so far has been parsed into the buffer.
+    flushed() {
+      return new Promise((resolve) => terminal.write('', resolve));
+    },
+  };
+}
