@@ -45,8 +45,8 @@ Value op_binary(VM *vm, int nb_op, Value a, Value b) {
         List *x = value_as_ptr(a), *y = value_as_ptr(b);
         List *l = list_new(vm, x->len + y->len);
         if (!l) return exc_raise_memory(vm);
-        memcpy(l->items, x->items, x->len * sizeof(Value));
-        memcpy(l->items + x->len, y->items, y->len * sizeof(Value));
+        if (x->len) memcpy(l->items, x->items, x->len * sizeof(Value));
+        if (y->len) memcpy(l->items + x->len, y->items, y->len * sizeof(Value));
         l->len = x->len + y->len;
         return value_from_ptr(l);
     }

@@ -404,7 +404,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
                 goto error;
             }
             sp -= oparg;
-            memcpy(l->items, sp, (size_t)oparg * sizeof(Value));
+            if (oparg) memcpy(l->items, sp, (size_t)oparg * sizeof(Value));
             l->len = (uint32_t)oparg;
             PUSH(value_from_ptr(l));
             break;
@@ -416,7 +416,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
                 goto error;
             }
             sp -= oparg;
-            memcpy(t->items, sp, (size_t)oparg * sizeof(Value));
+            if (oparg) memcpy(t->items, sp, (size_t)oparg * sizeof(Value));
             PUSH(value_from_ptr(t));
             break;
         }
