@@ -28,9 +28,9 @@ const SUMMARY_LINE = /^\s*(\d+) passed, (\d+) failed\s*$/;
 
 // Runs a command, streaming its output to ours (stdout to stdout, stderr to stderr) and returning
 // { code, stdout, stderr, timedOut }.
-function runCommand(command, args, { timeout = SUITE_TIMEOUT_MS, quiet = false } = {}) {
+function runCommand(command, args, { timeout = SUITE_TIMEOUT_MS, quiet = false, env = {} } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -152,9 +152,35 @@ async function runLimited(jobs, limit) {
   return results;
 }
 
-async function runSummarySuite(script) {
-  const result = await runCommand(process.execPath, [script]);
+async function runSummarySuite(script, env = {}) {
+  const result = await runCommand(process.execPath, [script], { env });
   return settle(script, result, parseSummary(result.stdout));
+}
+
+// The py and specialize corpora again natively, with the collector running at every safe point
+// (a missing GC root fails a test here instead of a user's program).
+async function runGcStress() {
+  const env = { ANOLE_GC_STRESS: '1', ANOLE_TARGETS: 'native' };
+  const a = await runSummarySuite('tests/py/run.mjs', env);
+  const b = await runSummarySuite('tests/specialize/run.mjs', env);
+  return { passed: a.passed + b.passed, failed: a.failed + b.failed };
+}
+
+// The same corpora over an ASan+UBSan build of the native CLI.
+async function runSanitizers() {
+  const binary = path.join('build', 'anole-asan');
+  const sources = [...engineSources(), 'src/main.c'];
+  const compiled = await runCommand('gcc', ['-std=c11', '-O1', '-g', '-fsanitize=address,undefined',
+    '-fno-sanitize-recover=undefined', '-fno-omit-frame-pointer', '-Wall', '-Wextra', '-Werror',
+    '-o', binary, ...sources, '-lm'], { timeout: COMPILE_TIMEOUT_MS });
+  if (compiled.code !== 0) {
+    console.log('run.mjs: the sanitizer build does not compile');
+    return { passed: 0, failed: 1 };
+  }
+  const env = { ANOLE_BIN: binary, ANOLE_TARGETS: 'native' };
+  const a = await runSummarySuite('tests/py/run.mjs', env);
+  const b = await runSummarySuite('tests/specialize/run.mjs', env);
+  return { passed: a.passed + b.passed, failed: a.failed + b.failed };
 }
 
 async function runNodeTestSuite(directory) {
@@ -171,6 +197,8 @@ const suites = [
   { name: 'C unit tests (tests/c)', present: () => hasFiles('tests/c', '.c'), run: runCTests },
   { name: 'Python corpus (tests/py)', present: () => existsSync('tests/py/run.mjs'), run: () => runSummarySuite('tests/py/run.mjs') },
   { name: 'Specialization (tests/specialize)', present: () => existsSync('tests/specialize/run.mjs'), run: () => runSummarySuite('tests/specialize/run.mjs') },
+  { name: 'GC stress (tests/py, tests/specialize)', present: () => existsSync('tests/py/run.mjs'), run: runGcStress },
+  { name: 'ASan+UBSan (tests/py, tests/specialize)', present: () => existsSync('tests/py/run.mjs'), run: runSanitizers },
   { name: 'JS API and CLI (tests/node)', present: () => hasFiles('tests/node', '.mjs'), run: () => runNodeTestSuite('tests/node/') },
   { name: 'Playground (tests/e2e)', present: () => hasFiles('tests/e2e', '.mjs'), run: () => runNodeTestSuite('tests/e2e/') },
 ];

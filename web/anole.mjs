@@ -70,12 +70,13 @@ class AnoleEngine {
 
   // Runs source (a string, or UTF-8 bytes) as __main__ named filename.
   // options.specialize: false never quickens (the A/B baseline).
+  // options.gcStress: true collects at every safe point (finds missing GC roots in tests).
   // options.onStdout / options.onStderr receive decoded text as it is produced.
   // options.onOutput(stream, bytes) receives the raw bytes instead (1 = stdout, 2 = stderr).
   async run(source, filename = 'main.py', options = {}) {
     if (this.#crashed || !this.#module) await this.start();
     const module = this.#module;
-    const { specialize = true, onStdout, onStderr, onOutput } = options;
+    const { specialize = true, gcStress = false, onStdout, onStderr, onOutput } = options;
     const decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
     const collected = { 1: [], 2: [] };
     const deliver = (stream, text) => {
@@ -99,6 +100,7 @@ class AnoleEngine {
     let filenamePointer = 0;
     try {
       module._anole_set_specialize(this.#vm, specialize ? 1 : 0);
+      module._anole_set_gc_stress(this.#vm, gcStress ? 1 : 0);
       // malloc(0) may return NULL; one spare byte keeps the pointer valid for empty programs.
       sourcePointer = module._malloc(sourceBytes.length + 1);
       filenamePointer = module._malloc(filenameBytes.length);

@@ -8,18 +8,18 @@
 import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { createAnole } from './anole.mjs';
 
+// Every message and the usage text are worded exactly as src/main.c words them.
 const USAGE = `usage: anole [options] FILE.py [args...]
        anole [options] -c CODE
 options:
-  --report FILE    after the run, write the JSON report to FILE ('-' for stdout)
-  --specialist     after the run, print the source colored by specialization
-  --html FILE      after the run, write the colored source as an HTML page
-  --dis            after the run, print the adaptive disassembly
-  --stats          after the run, print the specialization statistics
-  --no-specialize  never quicken (the baseline for A/B measurements)
+  --report FILE     write the JSON report to FILE ('-' for stdout, after the output)
+  --specialist      print the source colored by specialization (ANSI)
+  --html FILE       write the colored source as an HTML page
+  --dis             print the adaptive disassembly of every code object
+  --stats           print the specialization statistics per family
+  --no-specialize   never quicken (the baseline for A/B measurements)
 `;
 
-const EXIT_OK = 0;
 const EXIT_USAGE = 2;
 // A trapped wasm instance is the analogue of a native crash (SIGABRT gives 128 + 6).
 const EXIT_CRASH = 134;
@@ -38,25 +38,13 @@ function writeAll(fd, data) {
   }
 }
 
-function usageError(message) {
-  if (message) writeAll(2, `anole: ${message}\n`);
+function usage() {
   writeAll(2, USAGE);
   return EXIT_USAGE;
 }
 
-// The C library's wording for the errors a user is likely to meet, so messages match build/anole.
-const STRERROR = {
-  ENOENT: 'No such file or directory',
-  EACCES: 'Permission denied',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-};
-
-function describeError(error) {
-  return STRERROR[error.code] ?? error.message;
-}
-
-// Parses the command line; returns {options} or {exit} when there is nothing to run.
+// Parses the command line as src/main.c does; returns {options} or {exit} when there is nothing
+// to run. An option that lacks its value is reported as an unknown option, like the native CLI.
 export function parseArguments(args) {
   const options = {
     report: null, specialist: false, html: null, dis: false, stats: false, specialize: true,
@@ -64,9 +52,11 @@ export function parseArguments(args) {
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
-    if (arg === '--report' || arg === '--html') {
-      if (index + 1 >= args.length) return { exit: usageError(`option ${arg} needs a FILE`) };
-      options[arg.slice(2)] = args[++index];
+    const hasValue = index + 1 < args.length;
+    if (arg === '--report' && hasValue) {
+      options.report = args[++index];
+    } else if (arg === '--html' && hasValue) {
+      options.html = args[++index];
     } else if (arg === '--specialist') {
       options.specialist = true;
     } else if (arg === '--dis') {
@@ -75,23 +65,34 @@ export function parseArguments(args) {
       options.stats = true;
     } else if (arg === '--no-specialize') {
       options.specialize = false;
-    } else if (arg === '-h' || arg === '--help') {
-      writeAll(1, USAGE);
-      return { exit: EXIT_OK };
-    } else if (arg === '-c') {
-      if (index + 1 >= args.length) return { exit: usageError('option -c needs CODE') };
+    } else if (arg === '-c' && hasValue) {
       options.code = args[index + 1];
       options.programArgs = args.slice(index + 2);
       return { options };
     } else if (arg.startsWith('-') && arg !== '-') {
-      return { exit: usageError(`unknown option ${arg}`) };
+      writeAll(2, `anole: unknown option ${arg}\n`);
+      return { exit: usage() };
     } else {
       options.file = arg;
       options.programArgs = args.slice(index + 1);
       return { options };
     }
   }
-  return { exit: usageError('no program given') };
+  return { exit: usage() };
+}
+
+// Writes text to path, or to stdout when path is '-'; returns false when the file cannot be written.
+function writeResult(path, text) {
+  if (path === '-') {
+    writeAll(1, text);
+    return true;
+  }
+  try {
+    writeFileSync(path, text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function main(args) {
@@ -108,8 +109,8 @@ export async function main(args) {
     filename = options.file;
     try {
       source = readFileSync(filename);
-    } catch (error) {
-      writeAll(2, `anole: can't open file '${filename}': ${describeError(error)}\n`);
+    } catch {
+      writeAll(2, `anole: can't open file '${filename}'\n`);
       return EXIT_USAGE;
     }
   }
@@ -117,6 +118,8 @@ export async function main(args) {
   const engine = await createAnole();
   const result = await engine.run(source, filename, {
     specialize: options.specialize,
+    // The GC stress mode of the test suite, switched on the same way as for build/anole.
+    gcStress: process.env.ANOLE_GC_STRESS === '1',
     // Raw bytes, not decoded text, so output reaches the terminal exactly as the engine wrote it.
     onOutput: (stream, bytes) => writeAll(stream, bytes),
   });
@@ -128,25 +131,11 @@ export async function main(args) {
   if (options.specialist) writeAll(1, engine.specialistAnsi());
   if (options.dis) writeAll(1, engine.dis());
   if (options.stats) writeAll(1, engine.stats());
-  if (options.report !== null) {
-    if (options.report === '-') {
-      writeAll(1, engine.reportJson());
-    } else {
-      try {
-        writeFileSync(options.report, engine.reportJson());
-      } catch (error) {
-        writeAll(2, `anole: can't write '${options.report}': ${describeError(error)}\n`);
-        return EXIT_USAGE;
-      }
-    }
+  if (options.html !== null && !writeResult(options.html, engine.html())) {
+    writeAll(2, `anole: can't write '${options.html}'\n`);
   }
-  if (options.html !== null) {
-    try {
-      writeFileSync(options.html, engine.html());
-    } catch (error) {
-      writeAll(2, `anole: can't write '${options.html}': ${describeError(error)}\n`);
-      return EXIT_USAGE;
-    }
+  if (options.report !== null && !writeResult(options.report, engine.reportJson())) {
+    writeAll(2, `anole: can't write '${options.report}'\n`);
   }
   return result.status;
 }
