@@ -28,6 +28,19 @@ static int source_line(const char *src, size_t len, int line, const char **start
     return 1;
 }
 
+/* Writes the source line as CPython shows it (indented by four, its own indentation and trailing
+ * blanks stripped) and returns how many bytes of indentation were stripped. */
+static size_t traceback_show_line(const char *line, size_t n, StrBuf *out) {
+    size_t indent = 0;
+    while (indent < n && (line[indent] == ' ' || line[indent] == '\t' || line[indent] == '\f')) indent++;
+    size_t end = n;
+    while (end > indent && (line[end - 1] == ' ' || line[end - 1] == '\t')) end--;
+    strbuf_puts(out, "    ");
+    strbuf_append(out, line + indent, end - indent);
+    strbuf_putc(out, '\n');
+    return indent;
+}
+
 static size_t chars_in(const char *s, size_t bytes) { return utf8_count_chars(s, bytes); }
 
 /* Finds the operator (or subscript) anchors in a one-line segment, as character offsets into
@@ -67,13 +80,7 @@ static void traceback_frame(VM *vm, Code *code, uint32_t instr, StrBuf *out) {
     const char *line;
     size_t n;
     if (!source_line(vm->source, vm->source_len, pos.line, &line, &n)) return;
-    size_t indent = 0;
-    while (indent < n && (line[indent] == ' ' || line[indent] == '\t' || line[indent] == '\f')) indent++;
-    size_t end = n;
-    while (end > indent && (line[end - 1] == ' ' || line[end - 1] == '\t')) end--;
-    strbuf_puts(out, "    ");
-    strbuf_append(out, line + indent, end - indent);
-    strbuf_putc(out, '\n');
+    size_t indent = traceback_show_line(line, n, out);
     if (pos.line != pos.end_line || pos.col < 0 || (size_t)pos.end_col > n || pos.end_col < pos.col) return;
     size_t truncation = chars_in(line, indent);
     size_t start = chars_in(line, (size_t)pos.col), stop = chars_in(line, (size_t)pos.end_col);
@@ -133,13 +140,7 @@ void traceback_print_syntax_error(VM *vm, const SyntaxErrorInfo *err, const char
     const char *line;
     size_t n;
     if (source_line(vm->source, vm->source_len, err->line, &line, &n)) {
-        size_t indent = 0;
-        while (indent < n && (line[indent] == ' ' || line[indent] == '\t' || line[indent] == '\f')) indent++;
-        size_t end = n;
-        while (end > indent && (line[end - 1] == ' ' || line[end - 1] == '\t')) end--;
-        strbuf_puts(out, "    ");
-        strbuf_append(out, line + indent, end - indent);
-        strbuf_putc(out, '\n');
+        size_t indent = traceback_show_line(line, n, out);
         size_t col = (size_t)err->col > n ? n : (size_t)err->col;
         size_t start = chars_in(line, col);
         size_t stop = err->end_line == err->line && (size_t)err->end_col <= n + 1 && err->end_col > err->col

@@ -157,6 +157,20 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
     int nargs = oparg + is_meth;                       \
     Value callable = sp[-(nargs + 1)];                 \
     Value *args = sp - nargs
+    /* An adaptive instruction: at a zero counter, try to specialize and run whatever the
+     * instruction became; otherwise count down and run the family's generic instruction. */
+#define ADAPTIVE(family, specialize)              \
+    do {                                          \
+        if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {    \
+            specialize;                           \
+            op = *this_instr & 0xff;              \
+            goto dispatch;                        \
+        }                                         \
+        STATS(family).deferred++;                 \
+        ADAPTIVE_COUNTER_DECREMENT(ip[0]);        \
+        op = family;                              \
+        goto dispatch;                            \
+    } while (0)
 #define SAFEPOINT()             \
     do {                        \
         if (vm->heap_bytes > vm->next_gc || vm->gc_stress) { \
@@ -365,15 +379,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
             break;
         }
         case OP_LOAD_GLOBAL_ADAPTIVE:
-            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
-                specialize_load_global(vm, co, this_instr, f->globals, vm->builtins, co->names[oparg >> 1]);
-                op = *this_instr & 0xff;
-                goto dispatch;
-            }
-            STATS(OP_LOAD_GLOBAL).deferred++;
-            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
-            op = OP_LOAD_GLOBAL;
-            goto dispatch;
+            ADAPTIVE(OP_LOAD_GLOBAL, { specialize_load_global(vm, co, this_instr, f->globals, vm->builtins, co->names[oparg >> 1]); });
         case OP_LOAD_GLOBAL_MODULE: {
             Dict *g = f->globals;
             DEOPT_IF(g->keys_version != ((uint32_t)ip[2] | (uint32_t)ip[3] << 16), OP_LOAD_GLOBAL);
@@ -460,15 +466,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
             break;
         }
         case OP_COMPARE_OP_ADAPTIVE:
-            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
-                specialize_compare_op(vm, co, this_instr, SECOND(), TOP());
-                op = *this_instr & 0xff;
-                goto dispatch;
-            }
-            STATS(OP_COMPARE_OP).deferred++;
-            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
-            op = OP_COMPARE_OP;
-            goto dispatch;
+            ADAPTIVE(OP_COMPARE_OP, { specialize_compare_op(vm, co, this_instr, SECOND(), TOP()); });
         case OP_COMPARE_OP_INT_JUMP:
         case OP_COMPARE_OP_FLOAT_JUMP:
         case OP_COMPARE_OP_STR_JUMP: {
@@ -573,15 +571,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
             break;
         }
         case OP_BINARY_OP_ADAPTIVE:
-            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
-                specialize_binary_op(vm, co, this_instr, SECOND(), TOP(), locals);
-                op = *this_instr & 0xff;
-                goto dispatch;
-            }
-            STATS(OP_BINARY_OP).deferred++;
-            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
-            op = OP_BINARY_OP;
-            goto dispatch;
+            ADAPTIVE(OP_BINARY_OP, { specialize_binary_op(vm, co, this_instr, SECOND(), TOP(), locals); });
         case OP_BINARY_OP_ADD_INT:
         case OP_BINARY_OP_SUBTRACT_INT:
         case OP_BINARY_OP_MULTIPLY_INT: {
@@ -631,17 +621,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
             ip += 1;
             break;
         case OP_PRECALL_ADAPTIVE:
-            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
-                CALL_SHAPE();
-                (void)args;
-                specialize_precall(vm, co, this_instr, callable, nargs);
-                op = *this_instr & 0xff;
-                goto dispatch;
-            }
-            STATS(OP_PRECALL).deferred++;
-            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
-            op = OP_PRECALL;
-            goto dispatch;
+            ADAPTIVE(OP_PRECALL, { CALL_SHAPE(); (void)args; specialize_precall(vm, co, this_instr, callable, nargs); });
         case OP_PRECALL_PYFUNC: {
             CALL_SHAPE();
             (void)args;
@@ -717,17 +697,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
             break;
         }
         case OP_CALL_ADAPTIVE:
-            if (ADAPTIVE_COUNTER_IS_ZERO(ip[0])) {
-                CALL_SHAPE();
-                (void)args;
-                specialize_call(vm, co, this_instr, callable, nargs);
-                op = *this_instr & 0xff;
-                goto dispatch;
-            }
-            STATS(OP_CALL).deferred++;
-            ADAPTIVE_COUNTER_DECREMENT(ip[0]);
-            op = OP_CALL;
-            goto dispatch;
+            ADAPTIVE(OP_CALL, { CALL_SHAPE(); (void)args; specialize_call(vm, co, this_instr, callable, nargs); });
         case OP_RETURN_VALUE: {
             Value r = POP();
             vm->nframes--;
@@ -793,4 +763,5 @@ done:
 #undef DEOPT_IF
 #undef SAFEPOINT
 #undef CALL_SHAPE
+#undef ADAPTIVE
 }
