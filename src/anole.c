@@ -27,6 +27,7 @@ AnoleVM *anole_new(void) {
     vm->next_func_version = 1;
     vm->next_gc = 8u << 20;
     vm->exc = VALUE_NULL;
+    types_init();
     vm->interned = dict_new(vm);
     vm->memory_error = vm->interned ? exc_new(vm, &exc_MemoryError, VALUE_NULL) : NULL;
     vm->builtins = vm->memory_error ? builtins_create(vm) : NULL;

@@ -14,6 +14,7 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
     Obj *o = calloc(1, size);
     if (!o) return NULL;
     o->kind = (uint8_t)kind;
+    o->size = (uint32_t)size;
     o->gc_next = vm->objects;
     vm->objects = o;
     vm->heap_bytes += size;
@@ -21,6 +22,23 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
 }
 
 void gc_track_bytes(VM *vm, long delta) { vm->heap_bytes += (size_t)delta; }
+
+int gc_root_push(VM *vm, Value v) {
+    if (vm->nroots == vm->caproots) {
+        size_t cap = vm->caproots ? vm->caproots * 2 : 64;
+        Value *p = realloc(vm->roots, cap * sizeof *p);
+        if (!p) {
+            exc_raise_memory(vm);
+            return 0;
+        }
+        vm->roots = p;
+        vm->caproots = cap;
+    }
+    vm->roots[vm->nroots++] = v;
+    return 1;
+}
+
+void gc_root_pop(VM *vm, int n) { vm->nroots -= (size_t)n; }
 
 typedef struct {
     Obj **items;
@@ -46,6 +64,8 @@ static void gc_push_value(GrayStack *g, Value v) {
     if (value_is_obj(v)) gc_push(g, value_as_obj(v));
 }
 
+static void gc_push_value_cb(void *ctx, Value v) { gc_push_value(ctx, v); }
+
 static void gc_trace(GrayStack *g, Obj *o) {
     switch ((ObjKind)o->kind) {
     case OBJ_LIST: {
@@ -58,7 +78,9 @@ static void gc_trace(GrayStack *g, Obj *o) {
         for (uint32_t i = 0; i < t->len; i++) gc_push_value(g, t->items[i]);
         break;
     }
-    case OBJ_DICT: {
+    case OBJ_DICT:
+    case OBJ_SET:
+    case OBJ_FROZENSET: {
         Dict *d = (Dict *)o;
         for (uint32_t i = 0; i < d->nentries; i++) {
             gc_push_value(g, d->entries[i].key);
@@ -85,8 +107,13 @@ static void gc_trace(GrayStack *g, Obj *o) {
     case OBJ_LIST_ITER: gc_push_value(g, ((ListIter *)o)->seq); break;
     case OBJ_EXCEPTION: {
         Exception *e = (Exception *)o;
+        gc_push(g, &e->type->hdr);
         gc_push_value(g, e->message);
         if (e->traceback) gc_push(g, &e->traceback->hdr);
+        if (e->args) gc_push(g, &e->args->hdr);
+        if (e->dict) gc_push(g, &e->dict->hdr);
+        gc_push_value(g, e->cause);
+        gc_push_value(g, e->context);
         break;
     }
     case OBJ_TRACEBACK: {
@@ -95,7 +122,49 @@ static void gc_trace(GrayStack *g, Obj *o) {
         gc_push(g, &t->code->hdr);
         break;
     }
-    case OBJ_STR: case OBJ_BUILTIN: case OBJ_TYPE: case OBJ_RANGE: case OBJ_RANGE_ITER: break;
+    case OBJ_ITER: {
+        IterObj *it = (IterObj *)o;
+        gc_push(g, &it->type->hdr);
+        for (int i = 0; i < 4; i++) gc_push_value(g, it->v[i]);
+        break;
+    }
+    case OBJ_BOUND_METHOD:
+        gc_push_value(g, ((BoundMethod *)o)->self);
+        gc_push_value(g, ((BoundMethod *)o)->func);
+        break;
+    case OBJ_INSTANCE: {
+        Instance *in = (Instance *)o;
+        gc_push(g, &in->cls->hdr);
+        if (in->dict) gc_push(g, &in->dict->hdr);
+        for (uint32_t i = 0; i < in->nslots; i++) gc_push_value(g, in->slots[i]);
+        break;
+    }
+    case OBJ_TYPE: {
+        Type *t = (Type *)o;
+        if (t->base) gc_push(g, &t->base->hdr);
+        if (t->dict) gc_push(g, &t->dict->hdr);
+        if (t->mro) gc_push(g, &t->mro->hdr);
+        if (t->name_str) gc_push(g, &t->name_str->hdr);
+        if (t->slot_names) gc_push(g, &t->slot_names->hdr);
+        break;
+    }
+    case OBJ_CELL: gc_push_value(g, ((Cell *)o)->value); break;
+    case OBJ_MODULE:
+        gc_push(g, &((Module *)o)->name->hdr);
+        gc_push(g, &((Module *)o)->dict->hdr);
+        break;
+    case OBJ_SLICE:
+        gc_push_value(g, ((Slice *)o)->start);
+        gc_push_value(g, ((Slice *)o)->stop);
+        gc_push_value(g, ((Slice *)o)->step);
+        break;
+    case OBJ_WRAPPER:
+        gc_push_value(g, ((Wrapper *)o)->a);
+        gc_push_value(g, ((Wrapper *)o)->b);
+        gc_push_value(g, ((Wrapper *)o)->c);
+        break;
+    case OBJ_GENERATOR: gc_trace_generator(o, gc_push_value_cb, g); break;
+    case OBJ_STR: case OBJ_BUILTIN: case OBJ_RANGE: case OBJ_RANGE_ITER: case OBJ_BIGINT: case OBJ__COUNT: break;
     }
 }
 
@@ -105,7 +174,9 @@ static void gc_free_object(VM *vm, Obj *o) {
         gc_track_bytes(vm, -(long)(((List *)o)->cap * sizeof(Value)));
         free(((List *)o)->items);
         break;
-    case OBJ_DICT: {
+    case OBJ_DICT:
+    case OBJ_SET:
+    case OBJ_FROZENSET: {
         Dict *d = (Dict *)o;
         gc_track_bytes(vm, -(long)(d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t)));
         free(d->entries);
@@ -122,28 +193,10 @@ static void gc_free_object(VM *vm, Obj *o) {
         free(c->istats);
         break;
     }
+    case OBJ_GENERATOR: gc_free_generator(vm, o); break;
     default: break;
     }
     free(o);
-}
-
-static size_t gc_object_size(Obj *o) {
-    switch ((ObjKind)o->kind) {
-    case OBJ_STR: return sizeof(Str) + ((Str *)o)->len + 1;
-    case OBJ_TUPLE: return sizeof(Tuple) + ((Tuple *)o)->len * sizeof(Value);
-    case OBJ_LIST: return sizeof(List);
-    case OBJ_DICT: return sizeof(Dict);
-    case OBJ_CODE: return sizeof(Code);
-    case OBJ_FUNCTION: return sizeof(Function);
-    case OBJ_BUILTIN: return sizeof(Builtin);
-    case OBJ_TYPE: return sizeof(Type);
-    case OBJ_RANGE: return sizeof(Range);
-    case OBJ_RANGE_ITER: return sizeof(RangeIter);
-    case OBJ_LIST_ITER: return sizeof(ListIter);
-    case OBJ_EXCEPTION: return sizeof(Exception);
-    case OBJ_TRACEBACK: return sizeof(Traceback);
-    }
-    return 0;
 }
 
 void gc_collect(VM *vm) {
@@ -155,6 +208,10 @@ void gc_collect(VM *vm) {
     gc_push(&g, vm->memory_error ? &vm->memory_error->hdr : NULL);
     gc_push(&g, vm->last_error ? &vm->last_error->hdr : NULL);
     gc_push_value(&g, vm->exc);
+    for (size_t i = 0; i < vm->nroots; i++) gc_push_value(&g, vm->roots[i]);
+    for (int i = 0; i < VM_STATIC_TYPES; i++)
+        if (vm->static_type_dicts[i]) gc_push(&g, &vm->static_type_dicts[i]->hdr);
+    gc_push(&g, vm->modules ? &vm->modules->hdr : NULL);
     for (int i = 0; i < vm->nframes; i++) {
         Frame *f = &vm->frames[i];
         gc_push(&g, &f->code->hdr);
@@ -173,7 +230,7 @@ void gc_collect(VM *vm) {
             link = &o->gc_next;
         } else {
             *link = o->gc_next;
-            vm->heap_bytes -= gc_object_size(o);
+            vm->heap_bytes -= o->size;
             gc_free_object(vm, o);
         }
     }

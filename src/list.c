@@ -36,3 +36,21 @@ Tuple *tuple_new(VM *vm, uint32_t len) {
     for (uint32_t i = 0; i < len; i++) t->items[i] = VALUE_NONE;
     return t;
 }
+
+
+static Value list_construct(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)kwnames;
+    List *l = list_new(vm, 0);
+    if (!l) return exc_raise_memory(vm);
+    if (nargs == 0) return value_from_ptr(l);
+    Value it = op_get_iter(vm, args[0]);
+    if (it == VALUE_ERROR) return VALUE_ERROR;
+    for (;;) {
+        Value v = op_iter_next(vm, it);
+        if (v == VALUE_ERROR) return VALUE_ERROR;
+        if (v == VALUE_NULL) return value_from_ptr(l);
+        if (!list_append(vm, l, v)) return exc_raise_memory(vm);
+    }
+}
+
+void list_init_types(void) { type_list.construct = list_construct; }

@@ -214,3 +214,121 @@ void num_float_repr(double d, StrBuf *out) {
         strbuf_printf(out, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
     }
 }
+
+
+int value_is_exact_int(Value v) { return value_is_int(v) || value_is_kind(v, OBJ_BIGINT); }
+
+int num_int_to_base(VM *vm, Value v, int base, StrBuf *out) {
+    (void)vm;
+    int64_t i = value_is_bool(v) ? v == VALUE_TRUE : value_as_int(v);
+    uint64_t u = i < 0 ? (uint64_t)(-(i + 1)) + 1 : (uint64_t)i;
+    char buf[72];
+    int n = 0;
+    do {
+        buf[n++] = "0123456789abcdef"[u % (unsigned)base];
+        u /= (unsigned)base;
+    } while (u);
+    if (i < 0) strbuf_putc(out, '-');
+    while (n) strbuf_putc(out, buf[--n]);
+    return 1;
+}
+
+int num_as_int64(VM *vm, Value v, int64_t *out) {
+    if (value_is_int(v)) *out = value_as_int(v);
+    else if (value_is_bool(v)) *out = v == VALUE_TRUE;
+    else {
+        exc_raise(vm, &exc_TypeError, "'%s' object cannot be interpreted as an integer", type_of(v)->name);
+        return 0;
+    }
+    return 1;
+}
+
+int num_as_double(VM *vm, Value v, double *out) {
+    if (!num_is_number(v)) {
+        exc_raise(vm, &exc_TypeError, "must be real number, not %s", type_of(v)->name);
+        return 0;
+    }
+    *out = num_float_of(v);
+    return 1;
+}
+
+int num_index(VM *vm, Value v, int64_t *out) { return num_as_int64(vm, v, out); }
+
+static Value num_float_to_int(VM *vm, double d) {
+    if (isnan(d)) return exc_raise(vm, &exc_ValueError, "cannot convert float NaN to integer");
+    if (isinf(d)) return exc_raise(vm, &exc_OverflowError, "cannot convert float infinity to integer");
+    if (d > (double)SMALLINT_MAX || d < (double)SMALLINT_MIN)
+        return exc_raise(vm, &exc_OverflowError, "integer result too large (Anole's ints are limited to 48 bits for now)");
+    return value_from_int((int64_t)d);
+}
+
+static Value num_construct_float(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)kwnames;
+    if (nargs == 0) return value_from_float(0.0);
+    if (nargs > 1) return exc_raise(vm, &exc_TypeError, "float expected at most 1 argument, got %d", nargs);
+    Value x = args[0];
+    if (value_is_float(x)) return x;
+    if (value_is_int(x)) return value_from_float((double)value_as_int(x));
+    if (value_is_bool(x)) return value_from_float(x == VALUE_TRUE);
+    if (value_is_kind(x, OBJ_STR)) {
+        Str *s = value_as_ptr(x);
+        char *end;
+        const char *p = s->data;
+        while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+        double d = strtod(p, &end);
+        while (*end == ' ' || *end == '\t' || *end == '\n') end++;
+        if (end == p || *end) {
+            StrBuf b;
+            strbuf_init(&b);
+            str_repr_into(s, &b);
+            Value r = exc_raise(vm, &exc_ValueError, "could not convert string to float: %s", strbuf_cstr(&b));
+            strbuf_free(&b);
+            return r;
+        }
+        return value_from_float(d);
+    }
+    return exc_raise(vm, &exc_TypeError, "float() argument must be a string or a real number, not '%s'", type_of(x)->name);
+}
+
+static Value num_construct_int(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)kwnames;
+    if (nargs == 0) return value_from_int(0);
+    if (nargs > 1) return exc_raise(vm, &exc_TypeError, "int() takes at most 2 arguments (%d given)", nargs);
+    Value x = args[0];
+    if (value_is_int(x)) return x;
+    if (value_is_bool(x)) return value_from_int(x == VALUE_TRUE);
+    if (value_is_float(x)) return num_float_to_int(vm, trunc(value_as_float(x)));
+    if (value_is_kind(x, OBJ_STR)) {
+        Str *s = value_as_ptr(x);
+        const char *p = s->data;
+        while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+        char *end;
+        long long v = strtoll(p, &end, 10);
+        while (*end == ' ' || *end == '\t' || *end == '\n') end++;
+        if (end == p || *end || strchr(p, '.')) {
+            StrBuf b;
+            strbuf_init(&b);
+            str_repr_into(s, &b);
+            Value r = exc_raise(vm, &exc_ValueError, "invalid literal for int() with base 10: %s", strbuf_cstr(&b));
+            strbuf_free(&b);
+            return r;
+        }
+        if (!smallint_fits(v)) return exc_raise(vm, &exc_OverflowError, "integer result too large (Anole's ints are limited to 48 bits for now)");
+        return value_from_int(v);
+    }
+    return exc_raise(vm, &exc_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                     type_of(x)->name);
+}
+
+static Value num_construct_bool(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)kwnames;
+    if (nargs == 0) return VALUE_FALSE;
+    int t = op_truthy(vm, args[0]);
+    return t < 0 ? VALUE_ERROR : value_from_bool(t);
+}
+
+void num_init_types(void) {
+    type_int.construct = num_construct_int;
+    type_float.construct = num_construct_float;
+    type_bool.construct = num_construct_bool;
+}

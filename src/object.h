@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "strbuf.h"
 #include "value.h"
 
 typedef struct AnoleVM VM;
@@ -24,6 +25,18 @@ typedef enum {
     OBJ_LIST_ITER,
     OBJ_EXCEPTION,
     OBJ_TRACEBACK,
+    OBJ_BIGINT,        /* an int beyond the 48-bit small ints (bigint.c) */
+    OBJ_SET,           /* set and frozenset share the Dict layout, keys only (set.c) */
+    OBJ_FROZENSET,
+    OBJ_ITER,          /* every built-in iterator and view: one generic layout (IterObj) */
+    OBJ_BOUND_METHOD,  /* a function or builtin bound to self */
+    OBJ_INSTANCE,      /* an instance of a class defined in Python */
+    OBJ_CELL,          /* a closure cell */
+    OBJ_GENERATOR,
+    OBJ_MODULE,
+    OBJ_SLICE,
+    OBJ_WRAPPER,       /* property, staticmethod, classmethod, super: a few Values and a tag */
+    OBJ__COUNT
 } ObjKind;
 
 /* Every heap object starts with this header. gc_next links all objects of a VM for the sweep;
@@ -33,6 +46,7 @@ typedef struct Obj {
     uint8_t kind;
     uint8_t marked;
     uint8_t is_static;
+    uint32_t size;           /* bytes allocated by gc_alloc for this object */
 } Obj;
 
 static inline Obj *value_as_obj(Value v) { return (Obj *)value_as_ptr(v); }
@@ -143,15 +157,101 @@ typedef struct Builtin {
     uint8_t callkind;
 } Builtin;
 
-/* A type. Built-in types are static objects; `construct` makes an instance when the type is
- * called (NULL when it cannot be called), and types with `construct` are what PRECALL_BUILTIN_CLASS
- * specializes on. */
+/* A method of a built-in type: fn receives self as args[0] (nargs counts it). */
+typedef struct MethodDef {
+    const char *name;
+    BuiltinFn fn;
+    uint8_t callkind;        /* a CallKind */
+} MethodDef;
+
+/* A type: its name, base, and the slots the generic operations (ops.c) dispatch through, as
+ * CPython's tp_* slots. A slot left NULL means the type does not support the operation.
+ * Built-in types are static objects whose slots each type's own file fills in its *_init_types
+ * function; classes defined in Python are heap types (class.c) whose slots look up dunder methods.
+ * `construct` makes an instance when the type is called; types with it are what
+ * PRECALL_BUILTIN_CLASS specializes on. */
 typedef struct Type {
     Obj hdr;
     const char *name;
     struct Type *base;
     BuiltinFn construct;
+    const MethodDef *methods;                 /* built-in types: their methods, NULL-terminated */
+    uint8_t is_heap;                          /* a class defined in Python */
+    uint8_t static_index;                     /* built-in types: index into the VM's method dicts */
+    uint32_t version;                         /* type version tag; 0 = none assigned */
+    struct Dict *dict;                        /* heap types: the class namespace */
+    struct Tuple *mro;                        /* heap types: the method resolution order */
+    struct Str *name_str;                     /* heap types: the name as a str */
+    struct Tuple *slot_names;                 /* heap types with __slots__ */
+
+    /* The slots. Values returned may be VALUE_ERROR (an exception is set). */
+    Value (*binary)(VM *vm, int nb_op, Value a, Value b);   /* VALUE_NULL: NotImplemented */
+    Value (*compare)(VM *vm, int op, Value a, Value b);     /* 0..5 as COMPARE_OP; VALUE_NULL: NotImplemented */
+    int (*repr)(VM *vm, Value v, StrBuf *out);              /* 0 on error */
+    int (*str)(VM *vm, Value v, StrBuf *out);               /* NULL: use repr */
+    int (*hash)(VM *vm, Value v, uint64_t *out);            /* NULL: unhashable; 0 on error */
+    int (*truthy)(VM *vm, Value v);                         /* NULL: len, else true; -1 on error */
+    int64_t (*len)(VM *vm, Value v);                        /* -1 on error */
+    Value (*iter)(VM *vm, Value v);
+    Value (*next)(VM *vm, Value it);                        /* VALUE_NULL when exhausted */
+    Value (*getitem)(VM *vm, Value c, Value key);
+    Value (*setitem)(VM *vm, Value c, Value key, Value v);  /* v == VALUE_NULL deletes; returns VALUE_NONE */
+    int (*contains)(VM *vm, Value c, Value item);           /* -1 on error */
+    Value (*unary)(VM *vm, int op, Value v);                /* op: UNARY_NEGATIVE/POSITIVE/INVERT opcodes */
+    Value (*getattr)(VM *vm, Value obj, struct Str *name);  /* VALUE_NULL: not found (no exception) */
 } Type;
+
+/* Every built-in iterator (enumerate, zip, map, filter, reversed, dict views and their iterators,
+ * str/list/tuple/range iterators, ...) uses this one layout: `next` advances it, and the Values
+ * and integers hold its state. The collector traces v[]. */
+typedef struct IterObj {
+    Obj hdr;
+    Type *type;              /* for type_of and repr: "enumerate", "zip", "dict_keys", ... */
+    Value v[4];
+    int64_t n[3];
+} IterObj;
+
+typedef struct BoundMethod {
+    Obj hdr;
+    Value self;
+    Value func;              /* a Function or a Builtin */
+} BoundMethod;
+
+/* An instance of a heap type: its class, its attribute dict (NULL with __slots__ and no
+ * __dict__), and the values of its __slots__. */
+typedef struct Instance {
+    Obj hdr;
+    Type *cls;
+    struct Dict *dict;
+    uint32_t nslots;
+    Value slots[];
+} Instance;
+
+typedef struct Module {
+    Obj hdr;
+    struct Str *name;
+    struct Dict *dict;
+} Module;
+
+typedef struct Slice {
+    Obj hdr;
+    Value start, stop, step;
+} Slice;
+
+typedef struct Cell {
+    Obj hdr;
+    Value value;             /* VALUE_NULL while unbound */
+} Cell;
+
+typedef enum { WRAP_PROPERTY, WRAP_STATICMETHOD, WRAP_CLASSMETHOD, WRAP_SUPER } WrapperTag;
+
+/* property (a: fget, b: fset, c: fdel), staticmethod and classmethod (a: the function), super
+ * (a: the class, b: the instance or class). */
+typedef struct Wrapper {
+    Obj hdr;
+    uint8_t tag;
+    Value a, b, c;
+} Wrapper;
 
 typedef struct Range {
     Obj hdr;
@@ -181,6 +281,10 @@ typedef struct Exception {
     Type *type;
     Value message;           /* a str, or VALUE_NULL for an exception raised without arguments */
     Traceback *traceback;
+    struct Tuple *args;      /* the constructor's arguments (NULL: just message) */
+    struct Dict *dict;       /* attributes set on the instance */
+    Value cause, context;    /* raise ... from, and the exception being handled when raised */
+    uint8_t suppress_context;
 } Exception;
 
 #endif

@@ -37,6 +37,15 @@ static Value op_repeat(VM *vm, Value seq, Value count) {
 Value op_binary(VM *vm, int nb_op, Value a, Value b) {
     Value r = num_binary_op(vm, nb_op, a, b);
     if (r != VALUE_NULL) return r;
+    Type *ta = type_of(a), *tb = type_of(b);
+    if (ta->binary) {
+        r = ta->binary(vm, nb_op, a, b);
+        if (r != VALUE_NULL) return r;
+    }
+    if (tb != ta && tb->binary) {
+        r = tb->binary(vm, nb_op, a, b);
+        if (r != VALUE_NULL) return r;
+    }
     int op = nb_op >= 13 ? nb_op - 13 : nb_op;
     int a_int = value_is_int(a) || value_is_bool(a), b_int = value_is_int(b) || value_is_bool(b);
     if (op == 0 && value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR))
@@ -91,9 +100,20 @@ static int op_sequence_compare(VM *vm, Value *xa, uint32_t na, Value *xb, uint32
     return 1;
 }
 
+static const int op_swapped_compare[6] = {4, 5, 2, 3, 0, 1};
+
 Value op_compare(VM *vm, int op, Value a, Value b) {
     int result;
     if (num_compare(a, b, op, &result)) return value_from_bool(result);
+    Type *ta = type_of(a), *tb = type_of(b);
+    if (ta->compare) {
+        Value r = ta->compare(vm, op, a, b);
+        if (r != VALUE_NULL) return r;
+    }
+    if (tb->compare && (tb != ta || !ta->compare)) {
+        Value r = tb->compare(vm, op_swapped_compare[op], b, a);
+        if (r != VALUE_NULL) return r;
+    }
     if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) {
         Str *x = value_as_ptr(a), *y = value_as_ptr(b);
         uint32_t n = x->len < y->len ? x->len : y->len;
@@ -165,21 +185,36 @@ uint64_t value_hash(Value v) {
 
 Value op_unary_negative(VM *vm, Value v) {
     if (num_is_number(v)) return num_negate(vm, v);
+    Type *t = type_of(v);
+    if (t->unary) {
+        Value r = t->unary(vm, OP_UNARY_NEGATIVE, v);
+        if (r != VALUE_NULL) return r;
+    }
     return exc_raise(vm, &exc_TypeError, "bad operand type for unary -: '%s'", type_of(v)->name);
 }
 
 Value op_unary_positive(VM *vm, Value v) {
     if (value_is_bool(v)) return value_from_int(v == VALUE_TRUE);
     if (num_is_number(v)) return v;
+    Type *t = type_of(v);
+    if (t->unary) {
+        Value r = t->unary(vm, OP_UNARY_POSITIVE, v);
+        if (r != VALUE_NULL) return r;
+    }
     return exc_raise(vm, &exc_TypeError, "bad operand type for unary +: '%s'", type_of(v)->name);
 }
 
 int op_truthy(VM *vm, Value v) {
-    (void)vm;
     if (v == VALUE_TRUE) return 1;
     if (v == VALUE_FALSE || v == VALUE_NONE) return 0;
     if (value_is_int(v)) return value_as_int(v) != 0;
     if (value_is_float(v)) return value_as_float(v) != 0.0;
+    Type *t = type_of(v);
+    if (t->truthy) return t->truthy(vm, v);
+    if (t->len) {
+        int64_t n = t->len(vm, v);
+        return n < 0 ? -1 : n != 0;
+    }
     switch ((ObjKind)value_as_obj(v)->kind) {
     case OBJ_STR: return ((Str *)value_as_obj(v))->len != 0;
     case OBJ_LIST: return ((List *)value_as_obj(v))->len != 0;
@@ -194,6 +229,8 @@ int op_truthy(VM *vm, Value v) {
 }
 
 Value op_get_iter(VM *vm, Value v) {
+    Type *t = type_of(v);
+    if (t->iter) return t->iter(vm, v);
     if (value_is_kind(v, OBJ_RANGE)) {
         Range *r = value_as_ptr(v);
         RangeIter *it = gc_alloc(vm, sizeof(RangeIter), OBJ_RANGE_ITER);
@@ -223,6 +260,8 @@ static Value op_str_char_at(VM *vm, Str *s, uint32_t index, uint32_t *byte_pos) 
 }
 
 Value op_iter_next(VM *vm, Value itv) {
+    Type *t = type_of(itv);
+    if (t->next) return t->next(vm, itv);
     Obj *o = value_as_obj(itv);
     if (o->kind == OBJ_RANGE_ITER) {
         RangeIter *it = (RangeIter *)o;
@@ -263,6 +302,8 @@ static int op_index(VM *vm, Value key, uint32_t len, const char *what, uint32_t 
 
 Value op_subscr(VM *vm, Value container, Value key) {
     uint32_t i;
+    Type *t = type_of(container);
+    if (t->getitem) return t->getitem(vm, container, key);
     if (value_is_kind(container, OBJ_LIST)) {
         List *l = value_as_ptr(container);
         return op_index(vm, key, l->len, "list", &i) ? l->items[i] : VALUE_ERROR;
@@ -293,6 +334,8 @@ Value op_subscr(VM *vm, Value container, Value key) {
 
 Value op_store_subscr(VM *vm, Value container, Value key, Value value) {
     uint32_t i;
+    Type *t = type_of(container);
+    if (t->setitem) return t->setitem(vm, container, key, value);
     if (value_is_kind(container, OBJ_LIST)) {
         List *l = value_as_ptr(container);
         if (!op_index(vm, key, l->len, "list assignment", &i)) return VALUE_ERROR;
@@ -303,6 +346,11 @@ Value op_store_subscr(VM *vm, Value container, Value key, Value value) {
 }
 
 Value op_contains(VM *vm, Value container, Value item) {
+    Type *t = type_of(container);
+    if (t->contains) {
+        int r = t->contains(vm, container, item);
+        return r < 0 ? VALUE_ERROR : value_from_bool(r);
+    }
     if (value_is_kind(container, OBJ_STR)) {
         if (!value_is_kind(item, OBJ_STR))
             return exc_raise(vm, &exc_TypeError, "'in <string>' requires string as left operand, not %s", type_of(item)->name);
@@ -343,6 +391,8 @@ static int op_seq_repr(VM *vm, Value *items, uint32_t n, const char *open, const
 }
 
 int op_repr_into(VM *vm, Value v, StrBuf *out) {
+    Type *t = type_of(v);
+    if (t->repr) return t->repr(vm, v, out);
     if (value_is_float(v)) num_float_repr(value_as_float(v), out);
     else if (value_is_int(v)) strbuf_printf(out, "%lld", (long long)value_as_int(v));
     else if (v == VALUE_TRUE) strbuf_puts(out, "True");
@@ -379,6 +429,8 @@ int op_repr_into(VM *vm, Value v, StrBuf *out) {
 }
 
 int op_str_into(VM *vm, Value v, StrBuf *out) {
+    Type *t = type_of(v);
+    if (t->str) return t->str(vm, v, out);
     if (value_is_kind(v, OBJ_STR)) {
         Str *s = value_as_ptr(v);
         strbuf_append(out, s->data, s->len);

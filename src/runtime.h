@@ -11,9 +11,16 @@
  * the evaluation loop (vm_gc_safepoint), never inside an allocation, so C code holding values in
  * locals between safe points needs no roots. gc_alloc returns NULL when memory is exhausted. */
 void *gc_alloc(VM *vm, size_t size, ObjKind kind);
+/* C code that holds values across a call back into Python (a sort key, map's function, __eq__)
+ * pushes them here so that a collection during the call sees them; pop the same number after. */
+int gc_root_push(VM *vm, Value v);                    /* 0 on MemoryError (exception set) */
+void gc_root_pop(VM *vm, int n);
 void gc_track_bytes(VM *vm, long delta);
 void gc_collect(VM *vm);
 void gc_free_all(VM *vm);
+/* generator.c: what the collector needs to know about a suspended generator's frame. */
+void gc_trace_generator(Obj *gen, void (*mark)(void *ctx, Value v), void *ctx);
+void gc_free_generator(VM *vm, Obj *gen);
 
 /* str.c */
 Str *str_new(VM *vm, const char *data, size_t len);
@@ -42,8 +49,10 @@ uint32_t dict_keys_version(VM *vm, Dict *d);            /* 0 when out of version
 
 /* types.c: the built-in types and type_of */
 extern Type type_object, type_int, type_float, type_bool, type_none, type_str, type_list,
-    type_tuple, type_dict, type_function, type_builtin, type_code, type_range, type_range_iter,
-    type_list_iter, type_type;
+    type_tuple, type_dict, type_set, type_frozenset, type_function, type_builtin, type_method,
+    type_code, type_range, type_range_iter, type_list_iter, type_type, type_cell, type_generator,
+    type_module, type_slice, type_property, type_staticmethod, type_classmethod, type_super,
+    type_traceback;
 Type *type_of(Value v);
 int type_is_subtype(const Type *t, const Type *base);
 
@@ -89,8 +98,63 @@ int op_str_into(VM *vm, Value v, StrBuf *out);
 int op_repr_into(VM *vm, Value v, StrBuf *out);
 Value op_str(VM *vm, Value v);
 
-/* builtins.c */
+/* builtins.c: the builtins namespace, assembled from the tables each file exports. */
+typedef struct {
+    const char *name;
+    BuiltinFn fn;
+    CallKind kind;
+} BuiltinDef;
 Dict *builtins_create(VM *vm);
+extern const BuiltinDef builtins_core[];   /* builtins.c: print, len, isinstance, getattr, ... */
+extern const BuiltinDef builtins_num[];    /* builtins_num.c: abs, round, divmod, pow, hex, bin, oct */
+extern const BuiltinDef builtins_str[];    /* format.c: chr, ord, format, ascii */
+extern const BuiltinDef builtins_iter[];   /* builtins_iter.c: enumerate, zip, map, filter, sorted, ... */
+Builtin *builtins_new_function(VM *vm, const BuiltinDef *def);
+
+/* Number conversions other parts need (num.c / bigint.c). */
+int value_is_exact_int(Value v);           /* a small int or a big int (not bool) */
+/* Appends the digits of int v in base 2, 8, 10 or 16 (lowercase), with '-' for negatives and no prefix. */
+int num_int_to_base(VM *vm, Value v, int base, StrBuf *out);
+/* The int as a C integer when it fits; 0 with OverflowError set otherwise (TypeError for non-ints). */
+int num_as_int64(VM *vm, Value v, int64_t *out);
+/* float(v) for ints of any size and floats; 0 with the exception set (e.g. OverflowError). */
+int num_as_double(VM *vm, Value v, double *out);
+/* Python's index semantics for a builtin taking an integer (`'float' object cannot be interpreted
+ * as an integer`). */
+int num_index(VM *vm, Value v, int64_t *out);
+
+/* slice.c: resolving a slice against a length, as PySlice_GetIndicesEx does. */
+int slice_indices(VM *vm, Slice *s, int64_t length, int64_t *start, int64_t *stop, int64_t *step,
+                  int64_t *slicelength);
+
+/* Binds a builtin's arguments (vectorcall convention: nargs positional values, then one value per
+ * name in kwnames) to its parameters by position or keyword. out[i] is VALUE_NULL when parameter i
+ * was not given. The first `nrequired` are required. Returns 0 with TypeError set, worded as
+ * CPython words it, on a missing, duplicate, unexpected or extra argument. */
+int args_bind(VM *vm, const char *fname, Value *args, int nargs, struct Tuple *kwnames,
+              const char *const *params, int nparams, int nrequired, Value *out);
+
+/* Built-in modules for `import` (modules.c and mod_*.c). */
+typedef struct {
+    const char *name;
+    const BuiltinDef *functions;           /* NULL-terminated */
+    int (*init)(VM *vm, Dict *module_dict);  /* constants and state; 0 on error (exception set) */
+} ModuleDef;
+extern const ModuleDef *const builtin_modules[];  /* NULL-terminated */
+
+/* Each file that owns built-in types fills their slots and methods here, once per process;
+ * types_init (types.c) calls them all. */
+void types_init(void);
+void num_init_types(void);
+void str_init_types(void);
+void list_init_types(void);
+void dict_init_types(void);
+void set_init_types(void);
+void range_init_types(void);
+void iter_init_types(void);
+
+/* iter.c: the generic iterator object; `type` is a static Type whose `next` slot advances it. */
+IterObj *iter_new(VM *vm, Type *type);
 
 /* vm.c */
 

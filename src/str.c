@@ -124,3 +124,13 @@ void str_repr_into(const Str *s, StrBuf *out) {
     }
     strbuf_putc(out, (char)quote);
 }
+
+
+static Value str_construct(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)kwnames;
+    if (nargs == 0) return str_value(vm, "", 0);
+    if (nargs > 1) return exc_raise(vm, &exc_TypeError, "str() takes at most 1 argument (%d given)", nargs);
+    return op_str(vm, args[0]);
+}
+
+void str_init_types(void) { type_str.construct = str_construct; }

@@ -11,6 +11,7 @@
 #define VM_MAX_FRAMES 1100        /* above any recursion limit we allow */
 #define VM_STACK_SLOTS (1 << 18)  /* Values for all frames' locals and stacks */
 #define VM_DEFAULT_RECURSION_LIMIT 1000
+#define VM_STATIC_TYPES 64      /* built-in types with methods (Type.static_index) */
 
 typedef struct Frame {
     Code *code;
@@ -38,6 +39,12 @@ struct AnoleVM {
     int recursion_limit;
 
     Value exc;                /* the exception being raised, or VALUE_NULL */
+    Value *roots;             /* gc_root_push: values C code holds across calls into Python */
+    size_t nroots, caproots;
+    Dict *static_type_dicts[VM_STATIC_TYPES];  /* built-in types' methods as objects, made lazily */
+    Dict *modules;            /* imported modules by name (sys.modules) */
+    int argc;                 /* sys.argv */
+    char **argv;
     Exception *memory_error;  /* preallocated: raising it must not allocate */
 
     AnoleWriteFn write;

@@ -1,0 +1,5 @@
+/* set and frozenset. */
+#include "runtime.h"
+#include "vm.h"
+
+void set_init_types(void) {}
