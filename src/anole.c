@@ -47,6 +47,7 @@ void anole_free(AnoleVM *vm) {
     if (!vm) return;
     gc_free_all(vm);
     free(vm->stack);
+    free(vm->roots);
     free(vm->source);
     free(vm->filename);
     strbuf_free(&vm->out_report);
@@ -137,8 +138,20 @@ int anole_run(AnoleVM *vm, const char *source, size_t len, const char *filename)
     Value r = vm_run_code(vm, code, vm->globals, vm->globals);
     if (r != VALUE_ERROR) return 0;
     Exception *e = value_is_kind(vm->exc, OBJ_EXCEPTION) ? value_as_ptr(vm->exc) : vm->memory_error;
-    vm->last_error = e;
     vm->exc = VALUE_NULL;
+    if (type_is_subtype(e->type, &exc_SystemExit)) {
+        /* sys.exit(code): None is status 0, an int is the status, anything else is printed. */
+        Value code = e->message == VALUE_NULL ? VALUE_NONE : e->message;
+        if (code == VALUE_NONE) return 0;
+        if (value_is_int(code)) return (int)value_as_int(code);
+        StrBuf out;
+        strbuf_init(&out);
+        op_str_into(vm, code, &out);
+        strbuf_putc(&out, '\n');
+        anole_write_buf(vm, 2, &out);
+        return 1;
+    }
+    vm->last_error = e;
     StrBuf out;
     strbuf_init(&out);
     exc_print_traceback(vm, e, &out);

@@ -27,7 +27,7 @@ void anole_set_gc_stress(AnoleVM *vm, int on);
 /* Runs source (UTF-8, len bytes) as the module __main__, with filename used in tracebacks and the
  * report. Every run starts from a fresh module namespace; nothing of a previous run survives.
  * Returns 0 when the program ended normally, 1 when it raised an uncaught exception or had a
- * syntax error (the traceback has then been written to stream 2). */
+ * syntax error (the traceback has then been written to stream 2), or the status sys.exit() gave. */
 int anole_run(AnoleVM *vm, const char *source, size_t len, const char *filename);
 
 /* Results of the last run, as NUL-terminated UTF-8 owned by the interpreter and valid until the

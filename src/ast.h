@@ -18,6 +18,12 @@ typedef enum {
     /* expressions */
     AST_BINOP, AST_UNARYOP, AST_BOOLOP, AST_COMPARE, AST_CALL, AST_NAME, AST_CONSTANT, AST_LIST,
     AST_TUPLE, AST_LISTCOMP, AST_COMPREHENSION, AST_SUBSCRIPT, AST_IFEXP, AST_ARG,
+    /* added for the full language */
+    AST_CLASSDEF, AST_TRY, AST_EXCEPTHANDLER, AST_RAISE, AST_WITH, AST_WITHITEM, AST_ASSERT,
+    AST_DELETE, AST_IMPORT, AST_IMPORTFROM, AST_ALIAS, AST_NONLOCAL, AST_ANNASSIGN,
+    AST_LAMBDA, AST_YIELD, AST_YIELDFROM, AST_ATTRIBUTE, AST_SLICE, AST_DICT, AST_SET,
+    AST_DICTCOMP, AST_SETCOMP, AST_GENEXP, AST_STARRED, AST_KEYWORD, AST_JOINEDSTR,
+    AST_FORMATTEDVALUE, AST_NAMEDEXPR, AST_ARGUMENTS,
 } AstKind;
 
 typedef enum { CONST_NONE, CONST_TRUE, CONST_FALSE, CONST_INT, CONST_FLOAT, CONST_STR } ConstKind;
@@ -43,14 +49,19 @@ struct Node {
     Node *b;           /* the second child: right operand, iter, index */
     Node *c;           /* IFEXP: orelse */
     NodeList list;     /* body, targets, args, elements, comparators, generators, params */
-    NodeList list2;    /* orelse; COMPREHENSION: ifs */
+    NodeList list2;    /* orelse; COMPREHENSION: ifs; DICT: values; ARGUMENTS: keyword-only; CALL: keywords */
+    NodeList list3;    /* TRY: handlers' else (orelse); FUNCTIONDEF/CLASSDEF: decorators; CLASSDEF: keywords */
+    NodeList list4;    /* TRY: finalbody */
+    const char *str2;  /* ALIAS: the `as` name */
+    size_t str2_len;
     int *cmpops;       /* COMPARE: one CmpOp per comparator */
     const char *str;   /* NAME, ARG, FUNCTIONDEF, GLOBAL names: the identifier; CONSTANT str: bytes */
     size_t str_len;
     ConstKind ctype;   /* CONSTANT */
     int64_t ival;
     double fval;
-    int ctx_store;     /* NAME, SUBSCRIPT, TUPLE, LIST used as assignment targets */
+    int ctx_store;     /* NAME, SUBSCRIPT, TUPLE, LIST, ATTRIBUTE, STARRED used as targets (2: del) */
+    int flag;          /* ANNASSIGN: simple name target; ARGUMENTS: number of positional-only */
 };
 
 typedef struct ArenaBlock ArenaBlock;

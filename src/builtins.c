@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "class.h"
+#include "containers.h"
 #include "runtime.h"
 #include "vm.h"
 
@@ -33,24 +35,12 @@ static Value builtin_print(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 static Value builtin_len(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     (void)kwnames;
     if (nargs != 1) return exc_raise(vm, &exc_TypeError, "len() takes exactly one argument (%d given)", nargs);
-    Value v = args[0];
-    if (value_is_obj(v)) {
-        Obj *o = value_as_obj(v);
-        switch ((ObjKind)o->kind) {
-        case OBJ_STR: return value_from_int(((Str *)o)->nchars);
-        case OBJ_LIST: return value_from_int(((List *)o)->len);
-        case OBJ_TUPLE: return value_from_int(((Tuple *)o)->len);
-        case OBJ_DICT: return value_from_int(((Dict *)o)->count);
-        case OBJ_RANGE: {
-            Range *r = (Range *)o;
-            int64_t n = r->step > 0 ? (r->stop - r->start + r->step - 1) / r->step
-                                    : (r->start - r->stop - r->step - 1) / -r->step;
-            return value_from_int(n < 0 ? 0 : n);
-        }
-        default: break;
-        }
+    Type *t = type_of(args[0]);
+    if (t->len) {
+        int64_t n = t->len(vm, args[0]);
+        return n < 0 ? VALUE_ERROR : value_from_int(n);
     }
-    return exc_raise(vm, &exc_TypeError, "object of type '%s' has no len()", type_of(v)->name);
+    return exc_raise(vm, &exc_TypeError, "object of type '%s' has no len()", t->name);
 }
 
 
@@ -107,9 +97,11 @@ Dict *builtins_create(VM *vm) {
             Builtin *b = builtins_new_function(vm, def);
             if (!b || !builtins_add(vm, d, def->name, value_from_ptr(b))) return NULL;
         }
+    if (!class_init_builtins(vm, d)) return NULL;
     Type *types[] = {&type_int, &type_float, &type_bool, &type_str, &type_list, &type_tuple, &type_dict,
                      &type_set, &type_frozenset, &type_range, &type_object, &type_type, &type_slice,
-                     &type_property, &type_staticmethod, &type_classmethod, &type_super, NULL};
+                     &type_property, &type_staticmethod, &type_classmethod, &type_super, &type_enumerate,
+                     &type_zip, &type_map, &type_filter, &type_reversed, NULL};
     for (int i = 0; types[i]; i++)
         if (!builtins_add(vm, d, types[i]->name, value_from_ptr(types[i]))) return NULL;
     for (int i = 0; exc_builtin_types[i]; i++)

@@ -13,6 +13,9 @@ typedef struct {
     int op, arg;
     Span loc;          /* line -1: no location yet (propagated from neighbours later) */
     int target;        /* jumps: the target block's index */
+    int handler;       /* the exception handler block active here, or -1 */
+    int hdepth;        /* the handler's stack depth */
+    int hlasti;        /* whether the handler wants the raising instruction's offset pushed */
 } Instr;
 
 typedef struct {

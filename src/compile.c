@@ -1,65 +1,17 @@
-/* The compiler. It follows CPython 3.11's compile.c closely where that decides what the learner
+/* The compiler, part one: code units, emission, constants and names, expressions, functions and
+ * comprehensions. It follows CPython 3.11's compile.c closely where that decides what the learner
  * sees: which instructions an expression becomes and which source span each one carries. The
  * current location works as in CPython: a statement sets it and leaves it set, an expression sets
- * it and restores the previous one afterwards, and a few constructs set it explicitly. */
-#include "compile.h"
-
+ * it and restores the previous one afterwards, and a few constructs set it explicitly. Statements
+ * are in compile_stmt.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfg.h"
-#include "opcode.h"
-#include "runtime.h"
+#include "compile_internal.h"
 #include "vm.h"
 
-typedef enum { SCOPE_MODULE, SCOPE_FUNCTION, SCOPE_COMPREHENSION } ScopeKind;
-typedef enum { LOOP_WHILE, LOOP_FOR } LoopKind;
-
-typedef struct {
-    LoopKind kind;
-    int start, exit;
-} Loop;
-
-typedef struct {
-    const char *s;
-    size_t len;
-} Ident;
-
-typedef struct Unit {
-    struct Unit *parent;
-    ScopeKind kind;
-    Cfg g;
-    int cur, last;           /* the block being filled, and the last block in layout order */
-    Value *consts;
-    int nconsts, capconsts;
-    Str **names;
-    int nnames, capnames;
-    Str **varnames;
-    int nvarnames, capvarnames;
-    Ident *globals;          /* names declared global */
-    int nglobals, capglobals;
-    char qualname[256];
-    const char *name;
-    size_t name_len;
-    int firstlineno, argcount;
-    Span loc;
-    Loop loops[64];
-    int nloops;
-} Unit;
-
-typedef struct {
-    VM *vm;
-    Str *filename;
-    SyntaxErrorInfo *err;
-    Unit *u;
-    int failed;
-} Compiler;
-
-static int compile_stmt(Compiler *c, Node *s);
-static int compile_expr(Compiler *c, Node *e);
-
-static int compile_error(Compiler *c, Span at, const char *type, const char *msg) {
+int cc_error(Compiler *c, Span at, const char *type, const char *msg) {
     if (!c->failed) {
         c->failed = 1;
         c->err->type = type;
@@ -72,61 +24,89 @@ static int compile_error(Compiler *c, Span at, const char *type, const char *msg
     return 0;
 }
 
-static int nomem(Compiler *c) { return compile_error(c, (Span){0, 0, 0, 0}, "MemoryError", "out of memory"); }
+int cc_nomem(Compiler *c) { return cc_error(c, (Span){0, 0, 0, 0}, "MemoryError", "out of memory"); }
 
 /* ---- blocks and emission ---- */
 
-static int new_block(Compiler *c) {
+int cc_new_block(Compiler *c) {
     int b = cfg_new_block(&c->u->g);
-    if (b < 0) nomem(c);
+    if (b < 0) cc_nomem(c);
     return b;
 }
 
-static void use_next_block(Compiler *c, int b) {
+void cc_use_next_block(Compiler *c, int b) {
     Unit *u = c->u;
     u->g.blocks[u->last].next = b;
     u->last = b;
     u->cur = b;
 }
 
-static int emit_full(Compiler *c, int op, int arg, Span loc, int target) {
+int cc_emit_full(Compiler *c, int op, int arg, Span loc, int target) {
     Unit *u = c->u;
-    if (!cfg_append(&u->g, u->cur, (Instr){op, arg, loc, target})) return nomem(c);
+    Instr ins = {op, arg, loc, target, -1, 0, 0};
+    if (u->nhandlers) {
+        Handler *h = &u->handlers[u->nhandlers - 1];
+        ins.handler = h->block;
+        ins.hdepth = h->depth;
+        ins.hlasti = h->lasti;
+    }
+    if (!cfg_append(&u->g, u->cur, ins)) return cc_nomem(c);
     /* A jump or a return ends its basic block; what follows starts a new one. */
     if (opcode_info[op].flags & (OPF_JUMP_FWD | OPF_JUMP_BACK | OPF_PSEUDO | OPF_EXIT)) {
-        int b = new_block(c);
+        int b = cc_new_block(c);
         if (b < 0) return 0;
-        use_next_block(c, b);
+        cc_use_next_block(c, b);
     }
     return 1;
 }
 
-static int emit(Compiler *c, int op, int arg) { return emit_full(c, op, arg, c->u->loc, -1); }
-static int emit_jump(Compiler *c, int op, int target) { return emit_full(c, op, 0, c->u->loc, target); }
-static int emit_jump_noline(Compiler *c, int op, int target) { return emit_full(c, op, 0, LOC_NONE, target); }
+int cc_emit(Compiler *c, int op, int arg) { return cc_emit_full(c, op, arg, c->u->loc, -1); }
+int cc_emit_jump(Compiler *c, int op, int target) { return cc_emit_full(c, op, 0, c->u->loc, target); }
+int cc_emit_jump_noline(Compiler *c, int op, int target) { return cc_emit_full(c, op, 0, LOC_NONE, target); }
+
+int cc_push_handler(Compiler *c, int block, int depth, int lasti) {
+    Unit *u = c->u;
+    if (u->nhandlers == 64) return cc_error(c, u->loc, "SyntaxError", "too many statically nested blocks");
+    u->handlers[u->nhandlers++] = (Handler){block, depth, lasti};
+    return 1;
+}
+
+void cc_pop_handler(Compiler *c) { c->u->nhandlers--; }
 
 /* ---- constants and names ---- */
 
 static int const_same(Value a, Value b) {
     if (a == b) return 1;
-    if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR))
-        return str_equal(value_as_ptr(a), value_as_ptr(b));
+    if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) return str_equal(value_as_ptr(a), value_as_ptr(b));
+    if (value_is_kind(a, OBJ_TUPLE) && value_is_kind(b, OBJ_TUPLE)) {
+        Tuple *x = value_as_ptr(a), *y = value_as_ptr(b);
+        if (x->len != y->len) return 0;
+        for (uint32_t i = 0; i < x->len; i++)
+            if (!const_same(x->items[i], y->items[i])) return 0;
+        return 1;
+    }
     return 0;
 }
 
-static int add_const(Compiler *c, Value v) {
+int cc_add_const(Compiler *c, Value v) {
     Unit *u = c->u;
     for (int i = 0; i < u->nconsts; i++)
-        if (const_same(u->consts[i], v) && !value_is_kind(v, OBJ_CODE)) return i;
+        if (!value_is_kind(v, OBJ_CODE) && const_same(u->consts[i], v)) return i;
     if (u->nconsts == u->capconsts) {
         int cap = u->capconsts ? u->capconsts * 2 : 8;
         Value *p = realloc(u->consts, (size_t)cap * sizeof *p);
-        if (!p) return nomem(c) - 1;
+        if (!p) return cc_nomem(c) - 1;
         u->consts = p;
         u->capconsts = cap;
     }
     u->consts[u->nconsts] = v;
     return u->nconsts++;
+}
+
+int cc_load_const(Compiler *c, Value v) {
+    if (v == VALUE_ERROR) return 0;
+    int i = cc_add_const(c, v);
+    return i >= 0 && cc_emit(c, OP_LOAD_CONST, i);
 }
 
 static int add_str(Compiler *c, Str ***arr, int *n, int *cap, const char *s, size_t len) {
@@ -135,17 +115,17 @@ static int add_str(Compiler *c, Str ***arr, int *n, int *cap, const char *s, siz
     if (*n == *cap) {
         int ncap = *cap ? *cap * 2 : 8;
         Str **p = realloc(*arr, (size_t)ncap * sizeof *p);
-        if (!p) return nomem(c) - 1;
+        if (!p) return cc_nomem(c) - 1;
         *arr = p;
         *cap = ncap;
     }
     Str *str = str_intern(c->vm, s, len);
-    if (!str) return nomem(c) - 1;
+    if (!str) return cc_nomem(c) - 1;
     (*arr)[*n] = str;
     return (*n)++;
 }
 
-static int add_name(Compiler *c, const char *s, size_t len) {
+int cc_add_name(Compiler *c, const char *s, size_t len) {
     return add_str(c, &c->u->names, &c->u->nnames, &c->u->capnames, s, len);
 }
 
@@ -159,100 +139,16 @@ static int add_varname(Compiler *c, const char *s, size_t len) {
     return add_str(c, &c->u->varnames, &c->u->nvarnames, &c->u->capvarnames, s, len);
 }
 
-static int is_declared_global(Unit *u, const char *s, size_t len) {
-    for (int i = 0; i < u->nglobals; i++)
-        if (u->globals[i].len == len && memcmp(u->globals[i].s, s, len) == 0) return 1;
-    return 0;
-}
-
-/* ---- the symbol pass: which names a function assigns (its locals) ---- */
-
-static int declare_global(Compiler *c, Node *name) {
-    Unit *u = c->u;
-    if (u->nglobals == u->capglobals) {
-        int cap = u->capglobals ? u->capglobals * 2 : 8;
-        Ident *p = realloc(u->globals, (size_t)cap * sizeof *p);
-        if (!p) return nomem(c);
-        u->globals = p;
-        u->capglobals = cap;
+Value cc_str_const(Compiler *c, const char *s, size_t len) {
+    Str *str = str_intern(c->vm, s, len);
+    if (!str) {
+        cc_nomem(c);
+        return VALUE_ERROR;
     }
-    u->globals[u->nglobals++] = (Ident){name->str, name->str_len};
-    return 1;
+    return value_from_ptr(str);
 }
 
-static int scan_target(Compiler *c, Node *t) {
-    if (t->kind == AST_NAME && !is_declared_global(c->u, t->str, t->str_len))
-        return add_varname(c, t->str, t->str_len) >= 0;
-    return 1;
-}
-
-static int scan_globals(Compiler *c, NodeList *body) {
-    for (int i = 0; i < body->len; i++) {
-        Node *s = body->items[i];
-        if (s->kind == AST_GLOBAL) {
-            for (int k = 0; k < s->list.len; k++)
-                if (!declare_global(c, s->list.items[k])) return 0;
-        } else if (s->kind == AST_IF || s->kind == AST_WHILE || s->kind == AST_FOR) {
-            if (!scan_globals(c, &s->list) || !scan_globals(c, &s->list2)) return 0;
-        }
-    }
-    return 1;
-}
-
-static int scan_locals(Compiler *c, NodeList *body) {
-    for (int i = 0; i < body->len; i++) {
-        Node *s = body->items[i];
-        switch (s->kind) {
-        case AST_ASSIGN:
-            for (int k = 0; k < s->list.len; k++)
-                if (!scan_target(c, s->list.items[k])) return 0;
-            break;
-        case AST_AUGASSIGN:
-            if (!scan_target(c, s->a)) return 0;
-            break;
-        case AST_FOR:
-            if (!scan_target(c, s->a)) return 0;
-            /* fall through */
-        case AST_IF:
-        case AST_WHILE:
-            if (!scan_locals(c, &s->list) || !scan_locals(c, &s->list2)) return 0;
-            break;
-        case AST_FUNCTIONDEF:
-            if (!is_declared_global(c->u, s->str, s->str_len) && add_varname(c, s->str, s->str_len) < 0) return 0;
-            break;
-        default: break;
-        }
-    }
-    return 1;
-}
-
-/* ---- names ---- */
-
-static int compile_name(Compiler *c, Node *n, int store) {
-    Unit *u = c->u;
-    if (u->kind == SCOPE_MODULE) {
-        int i = add_name(c, n->str, n->str_len);
-        return i >= 0 && emit(c, store ? OP_STORE_NAME : OP_LOAD_NAME, i);
-    }
-    if (!is_declared_global(u, n->str, n->str_len)) {
-        int local = find_varname(u, n->str, n->str_len);
-        if (local >= 0) return emit(c, store ? OP_STORE_FAST : OP_LOAD_FAST, local);
-        for (Unit *p = u->parent; p && p->kind != SCOPE_MODULE; p = p->parent)
-            if (find_varname(p, n->str, n->str_len) >= 0 && !is_declared_global(p, n->str, n->str_len)) {
-                char msg[200];
-                snprintf(msg, sizeof msg, "'%.*s' is a variable of an enclosing function: closures are not supported by Anole yet",
-                         (int)n->str_len, n->str);
-                return compile_error(c, n->span, "SyntaxError", msg);
-            }
-    }
-    int i = add_name(c, n->str, n->str_len);
-    if (i < 0) return 0;
-    return store ? emit(c, OP_STORE_GLOBAL, i) : emit(c, OP_LOAD_GLOBAL, i << 1);
-}
-
-/* ---- expressions ---- */
-
-static Value const_value(Compiler *c, Node *e) {
+Value cc_const_value(Compiler *c, Node *e) {
     switch (e->ctype) {
     case CONST_NONE: return VALUE_NONE;
     case CONST_TRUE: return VALUE_TRUE;
@@ -262,7 +158,7 @@ static Value const_value(Compiler *c, Node *e) {
     case CONST_STR: {
         Str *s = str_new(c->vm, e->str, e->str_len);
         if (!s) {
-            nomem(c);
+            cc_nomem(c);
             return VALUE_ERROR;
         }
         return value_from_ptr(s);
@@ -271,19 +167,681 @@ static Value const_value(Compiler *c, Node *e) {
     return VALUE_NONE;
 }
 
-static int load_const(Compiler *c, Value v) {
-    if (v == VALUE_ERROR) return 0;
-    int i = add_const(c, v);
-    return i >= 0 && emit(c, OP_LOAD_CONST, i);
+/* Emits the load, store or delete of a name, by its scope: module and class bodies use the
+ * namespace dict (LOAD_NAME), functions use fast locals, cells and globals as the symbol table
+ * resolved them. */
+int cc_name(Compiler *c, const char *s, size_t len, int ctx, Span at) {
+    Unit *u = c->u;
+    Symbol *sym = symtable_lookup(u->scope, s, len);
+    int flags = sym ? sym->flags : 0;
+    static const int name_ops[3] = {OP_LOAD_NAME, OP_STORE_NAME, OP_DELETE_NAME};
+    static const int fast_ops[3] = {OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST};
+    static const int deref_ops[3] = {OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF};
+    static const int global_ops[3] = {OP_LOAD_GLOBAL, OP_STORE_GLOBAL, OP_DELETE_GLOBAL};
+    (void)at;
+    if (flags & SYM_GLOBAL) {
+        int i = cc_add_name(c, s, len);
+        return i >= 0 && cc_emit(c, global_ops[ctx], ctx == 0 ? i << 1 : i);
+    }
+    if (flags & (SYM_CELL | SYM_FREE)) {
+        int slot = find_varname(u, s, len);
+        if (slot >= 0) {
+            if (u->scope->kind == SCOPE_CLASS && ctx == 0) return cc_emit(c, OP_LOAD_CLASSDEREF, slot);
+            if (u->scope->kind != SCOPE_CLASS || (flags & SYM_FREE)) return cc_emit(c, deref_ops[ctx], slot);
+        }
+    }
+    if (u->scope->kind != SCOPE_FUNCTION) {
+        int i = cc_add_name(c, s, len);
+        return i >= 0 && cc_emit(c, name_ops[ctx], i);
+    }
+    if (flags & SYM_ASSIGNED) {
+        int slot = find_varname(u, s, len);
+        if (slot < 0) slot = add_varname(c, s, len);
+        return slot >= 0 && cc_emit(c, fast_ops[ctx], slot);
+    }
+    int i = cc_add_name(c, s, len);
+    return i >= 0 && cc_emit(c, global_ops[ctx], ctx == 0 ? i << 1 : i);
 }
 
-/* Constant folding, as CPython's AST optimizer does: an operator applied to constants becomes one
- * constant carrying the operator expression's span. Folding is skipped when evaluating would raise
- * or make a big string. Returns 1 and sets *out when e folds. */
+/* ---- expressions ---- */
+
+static int is_starred_list(NodeList *l) {
+    for (int i = 0; i < l->len; i++)
+        if (l->items[i] && l->items[i]->kind == AST_STARRED) return 1;
+    return 0;
+}
+
+/* [a, *b, c] and (a, *b): build a list piece by piece, then make it a tuple if wanted. */
+static int compile_starred_sequence(Compiler *c, NodeList *items, int tuple) {
+    int n = 0;
+    while (n < items->len && items->items[n]->kind != AST_STARRED) {
+        if (!cc_expr(c, items->items[n])) return 0;
+        n++;
+    }
+    if (!cc_emit(c, OP_BUILD_LIST, n)) return 0;
+    for (int i = n; i < items->len; i++) {
+        Node *e = items->items[i];
+        if (e->kind == AST_STARRED) {
+            if (!cc_expr(c, e->a) || !cc_emit(c, OP_LIST_EXTEND, 1)) return 0;
+        } else if (!cc_expr(c, e) || !cc_emit(c, OP_LIST_APPEND, 1)) {
+            return 0;
+        }
+    }
+    return !tuple || cc_emit(c, OP_LIST_TO_TUPLE, 0);
+}
+
+/* Arguments of a call whose callable (and NULL or self) are on the stack, n_before of them
+ * already being positional arguments (a class statement's name). */
+int cc_call_helper(Compiler *c, int n_before, NodeList *args, NodeList *keywords, Span at) {
+    int star = is_starred_list(args);
+    int dstar = 0;
+    for (int i = 0; i < keywords->len; i++)
+        if (!keywords->items[i]->str) dstar = 1;
+    Span saved = c->u->loc;
+    if (!star && !dstar) {
+        for (int i = 0; i < args->len; i++)
+            if (!cc_expr(c, args->items[i])) return 0;
+        int nkw = keywords->len;
+        for (int i = 0; i < nkw; i++)
+            if (!cc_expr(c, keywords->items[i]->a)) return 0;
+        c->u->loc = at;
+        if (nkw) {
+            Tuple *names = tuple_new(c->vm, (uint32_t)nkw);
+            if (!names) return cc_nomem(c);
+            for (int i = 0; i < nkw; i++) {
+                Value s = cc_str_const(c, keywords->items[i]->str, keywords->items[i]->str_len);
+                if (s == VALUE_ERROR) return 0;
+                names->items[i] = s;
+            }
+            int k = cc_add_const(c, value_from_ptr(names));
+            if (k < 0 || !cc_emit(c, OP_KW_NAMES, k)) return 0;
+        }
+        int n = n_before + args->len + nkw;
+        int ok = cc_emit(c, OP_PRECALL, n) && cc_emit(c, OP_CALL, n);
+        c->u->loc = saved;
+        return ok;
+    }
+    /* f(*a, **k): positional arguments as one tuple, keywords as one dict. */
+    if (n_before || star) {
+        if (!cc_emit(c, OP_BUILD_LIST, n_before)) return 0;
+        for (int i = 0; i < args->len; i++) {
+            Node *e = args->items[i];
+            if (e->kind == AST_STARRED) {
+                if (!cc_expr(c, e->a) || !cc_emit(c, OP_LIST_EXTEND, 1)) return 0;
+            } else if (!cc_expr(c, e) || !cc_emit(c, OP_LIST_APPEND, 1)) {
+                return 0;
+            }
+        }
+        if (!cc_emit(c, OP_LIST_TO_TUPLE, 0)) return 0;
+    } else {
+        for (int i = 0; i < args->len; i++)
+            if (!cc_expr(c, args->items[i])) return 0;
+        if (!cc_emit(c, OP_BUILD_TUPLE, args->len)) return 0;
+    }
+    int have_dict = 0;
+    if (keywords->len) {
+        int pending = 0;
+        for (int i = 0; i < keywords->len; i++) {
+            Node *k = keywords->items[i];
+            if (k->str) {
+                Value s = cc_str_const(c, k->str, k->str_len);
+                if (s == VALUE_ERROR || !cc_load_const(c, s) || !cc_expr(c, k->a)) return 0;
+                pending++;
+                continue;
+            }
+            if (pending || !have_dict) {
+                if (!cc_emit(c, OP_BUILD_MAP, pending)) return 0;
+                if (have_dict && !cc_emit(c, OP_DICT_MERGE, 1)) return 0;
+                have_dict = 1;
+                pending = 0;
+            }
+            if (!cc_expr(c, k->a) || !cc_emit(c, OP_DICT_MERGE, 1)) return 0;
+        }
+        if (pending) {
+            if (!cc_emit(c, OP_BUILD_MAP, pending)) return 0;
+            if (have_dict && !cc_emit(c, OP_DICT_MERGE, 1)) return 0;
+            have_dict = 1;
+        }
+    }
+    c->u->loc = at;
+    int ok = cc_emit(c, OP_CALL_FUNCTION_EX, have_dict);
+    c->u->loc = saved;
+    return ok;
+}
+
+static int compile_call(Compiler *c, Node *e) {
+    Node *f = e->a;
+    int plain_kw = 1;
+    for (int i = 0; i < e->list2.len; i++)
+        if (!e->list2.items[i]->str) plain_kw = 0;
+    if (f->kind == AST_ATTRIBUTE && !is_starred_list(&e->list) && plain_kw && e->list.len + e->list2.len < 255) {
+        /* obj.meth(args): LOAD_METHOD keeps obj as the first argument without a bound method. */
+        if (!cc_expr(c, f->a)) return 0;
+        Span saved = c->u->loc;
+        c->u->loc = f->span;
+        int name = cc_add_name(c, f->str, f->str_len);
+        if (name < 0 || !cc_emit(c, OP_LOAD_METHOD, name)) return 0;
+        c->u->loc = saved;
+        return cc_call_helper(c, 0, &e->list, &e->list2, e->span);
+    }
+    Span saved = c->u->loc;
+    c->u->loc = f->span;
+    if (!cc_emit(c, OP_PUSH_NULL, 0)) return 0;
+    c->u->loc = e->span;
+    if (!cc_expr(c, f)) return 0;
+    int ok = cc_call_helper(c, 0, &e->list, &e->list2, e->span);
+    c->u->loc = saved;
+    return ok;
+}
+
+static int compile_slice(Compiler *c, Node *s) {
+    int n = 2;
+    if (s->a) {
+        if (!cc_expr(c, s->a)) return 0;
+    } else if (!cc_load_const(c, VALUE_NONE)) {
+        return 0;
+    }
+    if (s->b) {
+        if (!cc_expr(c, s->b)) return 0;
+    } else if (!cc_load_const(c, VALUE_NONE)) {
+        return 0;
+    }
+    if (s->c) {
+        if (!cc_expr(c, s->c)) return 0;
+        n = 3;
+    }
+    return cc_emit(c, OP_BUILD_SLICE, n);
+}
+
+static int compile_dict(Compiler *c, Node *e) {
+    int n = e->list.len, pending = 0, built = 0;
+    for (int i = 0; i < n; i++) {
+        Node *k = e->list.items[i];
+        if (k) {
+            if (!cc_expr(c, k) || !cc_expr(c, e->list2.items[i])) return 0;
+            pending++;
+            continue;
+        }
+        if (pending || !built) {
+            if (!cc_emit(c, OP_BUILD_MAP, pending)) return 0;
+            if (built && !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+            built = 1;
+            pending = 0;
+        }
+        if (!cc_expr(c, e->list2.items[i]) || !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+    }
+    if (pending || !built) {
+        if (!cc_emit(c, OP_BUILD_MAP, pending)) return 0;
+        if (built && !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+    }
+    return 1;
+}
+
+static int compile_set(Compiler *c, Node *e) {
+    if (is_starred_list(&e->list)) {
+        if (!cc_emit(c, OP_BUILD_SET, 0)) return 0;
+        for (int i = 0; i < e->list.len; i++) {
+            Node *x = e->list.items[i];
+            if (x->kind == AST_STARRED) {
+                if (!cc_expr(c, x->a) || !cc_emit(c, OP_SET_UPDATE, 1)) return 0;
+            } else if (!cc_expr(c, x) || !cc_emit(c, OP_SET_ADD, 1)) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    for (int i = 0; i < e->list.len; i++)
+        if (!cc_expr(c, e->list.items[i])) return 0;
+    return cc_emit(c, OP_BUILD_SET, e->list.len);
+}
+
+/* One `for` clause of a comprehension (and the rest, recursively), inside its function. */
+static int compile_comprehension_generator(Compiler *c, Node *e, int index, int depth) {
+    Node *gen = e->list.items[index];
+    int start = cc_new_block(c), cleanup = cc_new_block(c), anchor = cc_new_block(c);
+    if (start < 0 || cleanup < 0 || anchor < 0) return 0;
+    if (index == 0) {
+        if (!cc_emit(c, OP_LOAD_FAST, 0)) return 0;
+    } else if (!cc_expr(c, gen->b) || !cc_emit(c, OP_GET_ITER, 0)) {
+        return 0;
+    }
+    cc_use_next_block(c, start);
+    if (!cc_emit_jump(c, OP_FOR_ITER, anchor) || !cc_store_target(c, gen->a)) return 0;
+    for (int i = 0; i < gen->list2.len; i++)
+        if (!cc_jump_if(c, gen->list2.items[i], cleanup, 0)) return 0;
+    if (index + 1 < e->list.len) {
+        if (!compile_comprehension_generator(c, e, index + 1, depth + 1)) return 0;
+    } else {
+        switch (e->kind) {
+        case AST_LISTCOMP:
+            if (!cc_expr(c, e->a) || !cc_emit(c, OP_LIST_APPEND, depth + 1)) return 0;
+            break;
+        case AST_SETCOMP:
+            if (!cc_expr(c, e->a) || !cc_emit(c, OP_SET_ADD, depth + 1)) return 0;
+            break;
+        case AST_DICTCOMP:
+            if (!cc_expr(c, e->a) || !cc_expr(c, e->b) || !cc_emit(c, OP_MAP_ADD, depth + 1)) return 0;
+            break;
+        default: /* GENEXP */
+            if (!cc_expr(c, e->a) || !cc_emit(c, OP_YIELD_VALUE, 0) || !cc_emit(c, OP_RESUME, 1) ||
+                !cc_emit(c, OP_POP_TOP, 0))
+                return 0;
+            break;
+        }
+    }
+    cc_use_next_block(c, cleanup);
+    if (!cc_emit_jump(c, OP_JUMP, start)) return 0;
+    cc_use_next_block(c, anchor);
+    return 1;
+}
+
+static int compile_comprehension(Compiler *c, Node *e) {
+    static const char *const names[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
+    int which = e->kind == AST_LISTCOMP ? 0 : e->kind == AST_SETCOMP ? 1 : e->kind == AST_DICTCOMP ? 2 : 3;
+    if (!cc_unit_enter(c, e, SCOPE_FUNCTION, names[which], strlen(names[which]), e->span.line)) return 0;
+    Unit *u = c->u;
+    u->argcount = 1;
+    u->loc = e->span;
+    if (which < 3) {
+        static const int build[] = {OP_BUILD_LIST, OP_BUILD_SET, OP_BUILD_MAP};
+        if (!cc_emit(c, build[which], 0)) return 0;
+    }
+    if (!compile_comprehension_generator(c, e, 0, which < 3 ? 1 : 0)) return 0;
+    if (which < 3 && !cc_emit(c, OP_RETURN_VALUE, 0)) return 0;
+    Code *code = cc_unit_finish(c);
+    if (!code || !cc_make_closure(c, code, 0)) return 0;
+    return cc_expr(c, e->list.items[0]->b) && cc_emit(c, OP_GET_ITER, 0) && cc_emit(c, OP_PRECALL, 0) &&
+           cc_emit(c, OP_CALL, 0);
+}
+
+static int compile_joined_str(Compiler *c, Node *e) {
+    int n = 0;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *v = e->list.items[i];
+        if (v->kind == AST_CONSTANT) {
+            if (!cc_load_const(c, cc_const_value(c, v))) return 0;
+        } else {
+            if (!cc_expr(c, v->a)) return 0;
+            int flags = v->op == 's' ? 1 : v->op == 'r' ? 2 : v->op == 'a' ? 3 : 0;
+            if (v->b) {
+                if (!compile_joined_str(c, v->b)) return 0;
+                flags |= 4;
+            }
+            if (!cc_emit(c, OP_FORMAT_VALUE, flags)) return 0;
+        }
+        n++;
+    }
+    if (n == 1 && e->list.items[0]->kind == AST_FORMATTEDVALUE) return 1;
+    if (n == 0) return cc_load_const(c, cc_str_const(c, "", 0));
+    return cc_emit(c, OP_BUILD_STRING, n);
+}
+
+static int fold_constant(Compiler *c, Node *e, Value *out);
+static int compile_compare(Compiler *c, Node *e);
+static int compile_compare_op(Compiler *c, int op);
+static int compile_boolop(Compiler *c, Node *e);
+static int compile_sequence(Compiler *c, Node *e);
+
+/* Stores TOS into a target: a name, attribute, subscript, or a tuple/list to unpack. */
+int cc_store_target(Compiler *c, Node *t) {
+    Span saved = c->u->loc;
+    c->u->loc = t->span;
+    int ok;
+    switch (t->kind) {
+    case AST_NAME: ok = cc_name(c, t->str, t->str_len, 1, t->span); break;
+    case AST_ATTRIBUTE: {
+        if (!cc_expr(c, t->a)) return 0;
+        c->u->loc = t->span;
+        int i = cc_add_name(c, t->str, t->str_len);
+        ok = i >= 0 && cc_emit(c, OP_STORE_ATTR, i);
+        break;
+    }
+    case AST_SUBSCRIPT:
+        if (!cc_expr(c, t->a)) return 0;
+        if (t->b->kind == AST_SLICE ? !compile_slice(c, t->b) : !cc_expr(c, t->b)) return 0;
+        c->u->loc = t->span;
+        ok = cc_emit(c, OP_STORE_SUBSCR, 0);
+        break;
+    case AST_TUPLE:
+    case AST_LIST: {
+        int star = -1;
+        for (int i = 0; i < t->list.len; i++)
+            if (t->list.items[i]->kind == AST_STARRED) star = i;
+        if (star < 0) ok = cc_emit(c, OP_UNPACK_SEQUENCE, t->list.len);
+        else ok = cc_emit(c, OP_UNPACK_EX, star | (t->list.len - star - 1) << 8);
+        for (int i = 0; ok && i < t->list.len; i++) {
+            Node *x = t->list.items[i];
+            ok = cc_store_target(c, x->kind == AST_STARRED ? x->a : x);
+        }
+        break;
+    }
+    case AST_STARRED: ok = cc_store_target(c, t->a); break;
+    default: ok = cc_error(c, t->span, "SyntaxError", "cannot assign to expression");
+    }
+    c->u->loc = saved;
+    return ok;
+}
+
+static int compile_expr1(Compiler *c, Node *e) {
+    Value folded;
+    if ((e->kind == AST_BINOP || e->kind == AST_UNARYOP || e->kind == AST_CONSTANT) && fold_constant(c, e, &folded))
+        return cc_load_const(c, folded);
+    if (c->failed) return 0;
+    switch (e->kind) {
+    case AST_NAME: return cc_name(c, e->str, e->str_len, e->ctx_store == 2 ? 2 : 0, e->span);
+    case AST_BINOP: return cc_expr(c, e->a) && cc_expr(c, e->b) && cc_emit(c, OP_BINARY_OP, e->op);
+    case AST_UNARYOP: {
+        static const int ops[] = {OP_UNARY_NEGATIVE, OP_UNARY_POSITIVE, OP_UNARY_NOT, OP_UNARY_INVERT};
+        return cc_expr(c, e->a) && cc_emit(c, ops[e->op], 0);
+    }
+    case AST_BOOLOP: return compile_boolop(c, e);
+    case AST_COMPARE: return compile_compare(c, e);
+    case AST_CALL: return compile_call(c, e);
+    case AST_LIST:
+    case AST_TUPLE:
+        if (is_starred_list(&e->list)) return compile_starred_sequence(c, &e->list, e->kind == AST_TUPLE);
+        return compile_sequence(c, e);
+    case AST_DICT: return compile_dict(c, e);
+    case AST_SET: return compile_set(c, e);
+    case AST_LISTCOMP: case AST_SETCOMP: case AST_DICTCOMP: case AST_GENEXP: return compile_comprehension(c, e);
+    case AST_ATTRIBUTE: {
+        if (!cc_expr(c, e->a)) return 0;
+        int i = cc_add_name(c, e->str, e->str_len);
+        return i >= 0 && cc_emit(c, OP_LOAD_ATTR, i);
+    }
+    case AST_SUBSCRIPT:
+        if (!cc_expr(c, e->a)) return 0;
+        if (e->b->kind == AST_SLICE ? !compile_slice(c, e->b) : !cc_expr(c, e->b)) return 0;
+        return cc_emit(c, OP_BINARY_SUBSCR, 0);
+    case AST_SLICE: return compile_slice(c, e);
+    case AST_IFEXP: {
+        int end = cc_new_block(c), next = cc_new_block(c);
+        if (end < 0 || next < 0) return 0;
+        if (!cc_jump_if(c, e->a, next, 0) || !cc_expr(c, e->b) || !cc_emit_jump_noline(c, OP_JUMP, end)) return 0;
+        cc_use_next_block(c, next);
+        if (!cc_expr(c, e->c)) return 0;
+        cc_use_next_block(c, end);
+        return 1;
+    }
+    case AST_LAMBDA: return cc_function(c, e);
+    case AST_JOINEDSTR: return compile_joined_str(c, e);
+    case AST_NAMEDEXPR:
+        return cc_expr(c, e->b) && cc_emit(c, OP_COPY, 1) && cc_name(c, e->a->str, e->a->str_len, 1, e->a->span);
+    case AST_YIELD:
+        if (c->u->scope->kind != SCOPE_FUNCTION) return cc_error(c, e->span, "SyntaxError", "'yield' outside function");
+        if (e->a) {
+            if (!cc_expr(c, e->a)) return 0;
+        } else if (!cc_load_const(c, VALUE_NONE)) {
+            return 0;
+        }
+        return cc_emit(c, OP_YIELD_VALUE, 0) && cc_emit(c, OP_RESUME, 1);
+    case AST_YIELDFROM: {
+        if (c->u->scope->kind != SCOPE_FUNCTION) return cc_error(c, e->span, "SyntaxError", "'yield' outside function");
+        int start = cc_new_block(c), exit = cc_new_block(c);
+        if (start < 0 || exit < 0) return 0;
+        if (!cc_expr(c, e->a) || !cc_emit(c, OP_GET_YIELD_FROM_ITER, 0) || !cc_load_const(c, VALUE_NONE)) return 0;
+        cc_use_next_block(c, start);
+        if (!cc_emit_jump(c, OP_SEND, exit) || !cc_emit(c, OP_YIELD_VALUE, 0) || !cc_emit(c, OP_RESUME, 2) ||
+            !cc_emit_jump_noline(c, OP_JUMP, start))
+            return 0;
+        cc_use_next_block(c, exit);
+        return 1;
+    }
+    case AST_STARRED: return cc_error(c, e->span, "SyntaxError", "can't use starred expression here");
+    default: return cc_error(c, e->span, "SyntaxError", "this expression is not supported by Anole yet");
+    }
+}
+
+int cc_expr(Compiler *c, Node *e) {
+    Span saved = c->u->loc;
+    c->u->loc = e->span;
+    int ok = compile_expr1(c, e);
+    c->u->loc = saved;
+    return ok;
+}
+
+/* ---- functions, lambdas and closures ---- */
+
+/* Makes a function from code on the stack (with whatever `flags` items MAKE_FUNCTION takes
+ * below it), adding the closure tuple when the code has free variables. */
+int cc_make_closure(Compiler *c, Code *code, int flags) {
+    if (code->nfree) {
+        Unit *u = c->u;
+        for (uint32_t i = code->nlocals - code->nfree; i < code->nlocals; i++) {
+            Str *name = code->varnames[i];
+            int slot = find_varname(u, name->data, name->len);
+            if (slot < 0) return cc_error(c, u->loc, "SyntaxError", "internal error: free variable not found");
+            if (!cc_emit(c, OP_LOAD_CLOSURE, slot)) return 0;
+        }
+        if (!cc_emit(c, OP_BUILD_TUPLE, (int)code->nfree)) return 0;
+        flags |= 8;
+    }
+    return cc_load_const(c, value_from_ptr(code)) && cc_emit(c, OP_MAKE_FUNCTION, flags);
+}
+
+static int is_docstring(Node *s) {
+    return s->kind == AST_EXPR_STMT && s->a->kind == AST_CONSTANT && s->a->ctype == CONST_STR;
+}
+
+/* def (s->kind FUNCTIONDEF) or lambda: evaluates defaults and annotations, compiles the body
+ * into its own code object and leaves the new function on the stack. */
+int cc_function(Compiler *c, Node *s) {
+    Node *args = s->a;
+    int flags = 0;
+    /* Positional defaults as one tuple. */
+    int ndefaults = 0;
+    for (int i = 0; i < args->list.len; i++)
+        if (args->list.items[i]->a) {
+            if (!cc_expr(c, args->list.items[i]->a)) return 0;
+            ndefaults++;
+        }
+    if (ndefaults) {
+        if (!cc_emit(c, OP_BUILD_TUPLE, ndefaults)) return 0;
+        flags |= 1;
+    }
+    int nkwdefaults = 0;
+    for (int i = 0; i < args->list2.len; i++) {
+        Node *a = args->list2.items[i];
+        if (!a->a) continue;
+        if (!cc_load_const(c, cc_str_const(c, a->str, a->str_len)) || !cc_expr(c, a->a)) return 0;
+        nkwdefaults++;
+    }
+    if (nkwdefaults) {
+        if (!cc_emit(c, OP_BUILD_MAP, nkwdefaults)) return 0;
+        flags |= 2;
+    }
+    if (s->kind == AST_FUNCTIONDEF) {
+        int nann = 0;
+        NodeList *lists[2] = {&args->list, &args->list2};
+        for (int l = 0; l < 2; l++)
+            for (int i = 0; i < lists[l]->len; i++) {
+                Node *a = lists[l]->items[i];
+                if (!a->b) continue;
+                if (!cc_load_const(c, cc_str_const(c, a->str, a->str_len)) || !cc_expr(c, a->b)) return 0;
+                nann++;
+            }
+        Node *extra[2] = {args->a, args->b};
+        for (int k = 0; k < 2; k++)
+            if (extra[k] && extra[k]->b) {
+                if (!cc_load_const(c, cc_str_const(c, extra[k]->str, extra[k]->str_len)) || !cc_expr(c, extra[k]->b)) return 0;
+                nann++;
+            }
+        if (s->b) {
+            if (!cc_load_const(c, cc_str_const(c, "return", 6)) || !cc_expr(c, s->b)) return 0;
+            nann++;
+        }
+        if (nann) {
+            if (!cc_emit(c, OP_BUILD_TUPLE, nann * 2)) return 0;
+            flags |= 4;
+        }
+    }
+    const char *name = s->kind == AST_LAMBDA ? "<lambda>" : s->str;
+    size_t name_len = s->kind == AST_LAMBDA ? 8 : s->str_len;
+    if (!cc_unit_enter(c, s, SCOPE_FUNCTION, name, name_len, s->span.line)) return 0;
+    Unit *u = c->u;
+    u->argcount = args->list.len;
+    u->kwonlyargcount = args->list2.len;
+    if (args->a) u->flags |= CODE_VARARGS;
+    if (args->b) u->flags |= CODE_VARKEYWORDS;
+    if (s->kind == AST_LAMBDA) {
+        if (cc_add_const(c, VALUE_NONE) < 0) return 0;
+        u->loc = s->b->span;
+        if (!cc_expr(c, s->b)) return 0;
+        if (u->scope->is_generator) {
+            if (!cc_emit(c, OP_POP_TOP, 0) || !cc_load_const(c, VALUE_NONE)) return 0;
+        }
+        if (!cc_emit(c, OP_RETURN_VALUE, 0)) return 0;
+    } else {
+        NodeList body = s->list2;
+        Value doc = VALUE_NONE;
+        if (body.len && is_docstring(body.items[0])) {
+            doc = cc_const_value(c, body.items[0]->a);
+            body.items++;
+            body.len--;
+        }
+        if (doc == VALUE_ERROR || cc_add_const(c, doc) < 0 || !cc_body(c, &body)) return 0;
+    }
+    Code *code = cc_unit_finish(c);
+    return code && cc_make_closure(c, code, flags);
+}
+
+/* ---- units (one per code object) ---- */
+
+static int slot_add_if(Compiler *c, Scope *s, int want, int unwant) {
+    for (int i = 0; i < s->nsyms; i++) {
+        Symbol *sym = &s->syms[i];
+        if ((sym->flags & want) == want && !(sym->flags & unwant) && find_varname(c->u, sym->name, sym->len) < 0)
+            if (add_varname(c, sym->name, sym->len) < 0) return 0;
+    }
+    return 1;
+}
+
+static int add_params(Compiler *c, Node *args) {
+    for (int i = 0; i < args->list.len; i++)
+        if (add_varname(c, args->list.items[i]->str, args->list.items[i]->str_len) < 0) return 0;
+    for (int i = 0; i < args->list2.len; i++)
+        if (add_varname(c, args->list2.items[i]->str, args->list2.items[i]->str_len) < 0) return 0;
+    if (args->a && add_varname(c, args->a->str, args->a->str_len) < 0) return 0;
+    if (args->b && add_varname(c, args->b->str, args->b->str_len) < 0) return 0;
+    return 1;
+}
+
+int cc_unit_enter(Compiler *c, Node *node, ScopeKind kind, const char *name, size_t name_len, int firstlineno) {
+    Unit *u = calloc(1, sizeof(Unit));
+    if (!u) return cc_nomem(c);
+    u->parent = c->u;
+    u->scope = symtable_scope_of(&c->st, node);
+    if (!u->scope) {
+        free(u);
+        return cc_error(c, node->span, "SyntaxError", "internal error: no scope for this node");
+    }
+    u->name = name;
+    u->name_len = name_len;
+    u->firstlineno = firstlineno;
+    u->loc = LOC_NONE;
+    if (u->parent && u->parent->scope->kind == SCOPE_FUNCTION) {
+        /* Qualified names longer than the buffer are cut; they only label code objects. */
+        int n = snprintf(u->qualname, sizeof u->qualname, "%.200s.<locals>.", u->parent->qualname);
+        snprintf(u->qualname + n, sizeof u->qualname - (size_t)n, "%.*s", (int)name_len, name);
+    } else if (u->parent && u->parent->scope->kind == SCOPE_CLASS) {
+        int n = snprintf(u->qualname, sizeof u->qualname, "%.200s.", u->parent->qualname);
+        snprintf(u->qualname + n, sizeof u->qualname - (size_t)n, "%.*s", (int)name_len, name);
+    } else {
+        snprintf(u->qualname, sizeof u->qualname, "%.*s", (int)name_len, name);
+    }
+    c->u = u;
+    /* Frame slots: parameters, other locals, cells that are not parameters, free variables. */
+    if (node->kind == AST_FUNCTIONDEF || node->kind == AST_LAMBDA) {
+        if (!add_params(c, node->a)) return 0;
+    } else if (kind == SCOPE_FUNCTION && add_varname(c, ".0", 2) < 0) {
+        return 0;
+    }
+    if (kind == SCOPE_FUNCTION && !slot_add_if(c, u->scope, SYM_ASSIGNED, SYM_GLOBAL | SYM_CELL | SYM_FREE | SYM_NONLOCAL))
+        return 0;
+    u->nplain = u->nvarnames;
+    if (!slot_add_if(c, u->scope, SYM_CELL, SYM_FREE | SYM_GLOBAL)) return 0;
+    int before_free = u->nvarnames;
+    if (!slot_add_if(c, u->scope, SYM_FREE, SYM_GLOBAL)) return 0;
+    u->nfree = u->nvarnames - before_free;
+    if (u->scope->is_generator) u->flags |= CODE_GENERATOR;
+    int b = cc_new_block(c);
+    if (b < 0) return 0;
+    u->g.entry = u->cur = u->last = b;
+    /* Cells are made and free variables copied in before RESUME, as in 3.11. */
+    for (int i = 0; i < u->nvarnames - u->nfree; i++) {
+        Symbol *sym = symtable_lookup(u->scope, u->varnames[i]->data, u->varnames[i]->len);
+        if (sym && (sym->flags & SYM_CELL) && !(sym->flags & SYM_FREE) && !cc_emit_full(c, OP_MAKE_CELL, i, LOC_NONE, -1))
+            return 0;
+    }
+    if (u->nfree && !cc_emit_full(c, OP_COPY_FREE_VARS, u->nfree, LOC_NONE, -1)) return 0;
+    if ((u->flags & CODE_GENERATOR) && !(cc_emit_full(c, OP_RETURN_GENERATOR, 0, LOC_NONE, -1) &&
+                                          cc_emit_full(c, OP_POP_TOP, 0, LOC_NONE, -1)))
+        return 0;
+    Span resume = kind == SCOPE_MODULE ? LOC_NONE : (Span){firstlineno, 0, firstlineno, 0};
+    return cc_emit_full(c, OP_RESUME, 0, resume, -1);
+}
+
+static void unit_free(Unit *u) {
+    cfg_free(&u->g);
+    free(u->consts);
+    free(u->names);
+    free(u->varnames);
+    free(u);
+}
+
+/* Finishes the current unit into a code object and returns to the enclosing unit. */
+Code *cc_unit_finish(Compiler *c) {
+    Unit *u = c->u;
+    VM *vm = c->vm;
+    Code *code = NULL;
+    if (c->failed) goto done;
+    /* Every path that falls off the end returns None; the location comes from what precedes. */
+    Block *cur = &u->g.blocks[u->cur];
+    if (!(cur->len && cur->instrs[cur->len - 1].op == OP_RETURN_VALUE)) {
+        u->loc = LOC_NONE;
+        if (!cc_load_const(c, VALUE_NONE) || !cc_emit(c, OP_RETURN_VALUE, 0)) goto done;
+    }
+    code = gc_alloc(vm, sizeof(Code), OBJ_CODE);
+    if (!code) {
+        cc_nomem(c);
+        goto done;
+    }
+    code->name = str_intern(vm, u->name, u->name_len);
+    code->qualname = str_intern(vm, u->qualname, strlen(u->qualname));
+    code->filename = c->filename;
+    code->firstlineno = u->firstlineno;
+    code->is_module = u->scope->kind == SCOPE_MODULE;
+    code->nargs = (uint32_t)u->argcount;
+    code->kwonlyargcount = (uint32_t)u->kwonlyargcount;
+    code->flags = (uint32_t)u->flags | (u->scope->kind == SCOPE_CLASS ? CODE_CLASS_BODY : 0);
+    code->nlocals = (uint32_t)u->nvarnames;
+    code->nfree = (uint32_t)u->nfree;
+    code->ncells = (uint32_t)(u->nvarnames - u->nplain - u->nfree);
+    code->nconsts = (uint32_t)u->nconsts;
+    code->nnames = (uint32_t)u->nnames;
+    code->warmup = -8;
+    code->consts = u->consts;
+    u->consts = NULL;
+    code->names = u->names;
+    u->names = NULL;
+    code->varnames = u->varnames;
+    u->varnames = NULL;
+    if (!code->name || !code->qualname || !flowgraph_assemble(&u->g, code->consts, (int)code->nconsts, code)) {
+        cc_nomem(c);
+        code = NULL;
+    }
+done:
+    c->u = u->parent;
+    unit_free(u);
+    return code;
+}
+
+/* ---- the shared pieces kept from the first compiler ---- */
+
 static int fold_constant(Compiler *c, Node *e, Value *out) {
     VM *vm = c->vm;
     if (e->kind == AST_CONSTANT) {
-        *out = const_value(c, e);
+        *out = cc_const_value(c, e);
         return *out != VALUE_ERROR;
     }
     Value a, b;
@@ -324,56 +882,41 @@ static int fold_constant(Compiler *c, Node *e, Value *out) {
     return 0;
 }
 
-static int compile_jump_if(Compiler *c, Node *e, int target, int cond);
-
 static int compile_compare_op(Compiler *c, int op) {
-    if (op <= CMP_GE) return emit(c, OP_COMPARE_OP, op);
-    if (op == CMP_IS || op == CMP_IS_NOT) return emit(c, OP_IS_OP, op == CMP_IS_NOT);
-    return emit(c, OP_CONTAINS_OP, op == CMP_NOT_IN);
+    if (op <= CMP_GE) return cc_emit(c, OP_COMPARE_OP, op);
+    if (op == CMP_IS || op == CMP_IS_NOT) return cc_emit(c, OP_IS_OP, op == CMP_IS_NOT);
+    return cc_emit(c, OP_CONTAINS_OP, op == CMP_NOT_IN);
 }
 
 static int compile_compare(Compiler *c, Node *e) {
-    if (!compile_expr(c, e->a)) return 0;
+    if (!cc_expr(c, e->a)) return 0;
     int n = e->list.len - 1;
-    if (n == 0) return compile_expr(c, e->list.items[0]) && compile_compare_op(c, e->cmpops[0]);
-    int cleanup = new_block(c);
+    if (n == 0) return cc_expr(c, e->list.items[0]) && compile_compare_op(c, e->cmpops[0]);
+    int cleanup = cc_new_block(c);
     if (cleanup < 0) return 0;
     for (int i = 0; i < n; i++) {
-        if (!compile_expr(c, e->list.items[i]) || !emit(c, OP_SWAP, 2) || !emit(c, OP_COPY, 2) ||
-            !compile_compare_op(c, e->cmpops[i]) || !emit_jump(c, OP_JUMP_IF_FALSE_OR_POP, cleanup))
+        if (!cc_expr(c, e->list.items[i]) || !cc_emit(c, OP_SWAP, 2) || !cc_emit(c, OP_COPY, 2) ||
+            !compile_compare_op(c, e->cmpops[i]) || !cc_emit_jump(c, OP_JUMP_IF_FALSE_OR_POP, cleanup))
             return 0;
     }
-    if (!compile_expr(c, e->list.items[n]) || !compile_compare_op(c, e->cmpops[n])) return 0;
-    int end = new_block(c);
-    if (end < 0 || !emit_jump_noline(c, OP_JUMP, end)) return 0;
-    use_next_block(c, cleanup);
-    if (!emit(c, OP_SWAP, 2) || !emit(c, OP_POP_TOP, 0)) return 0;
-    use_next_block(c, end);
+    if (!cc_expr(c, e->list.items[n]) || !compile_compare_op(c, e->cmpops[n])) return 0;
+    int end = cc_new_block(c);
+    if (end < 0 || !cc_emit_jump_noline(c, OP_JUMP, end)) return 0;
+    cc_use_next_block(c, cleanup);
+    if (!cc_emit(c, OP_SWAP, 2) || !cc_emit(c, OP_POP_TOP, 0)) return 0;
+    cc_use_next_block(c, end);
     return 1;
 }
 
 static int compile_boolop(Compiler *c, Node *e) {
-    int end = new_block(c);
+    int end = cc_new_block(c);
     if (end < 0) return 0;
     int op = e->op == BOOL_AND ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
     for (int i = 0; i < e->list.len - 1; i++)
-        if (!compile_expr(c, e->list.items[i]) || !emit_jump(c, op, end)) return 0;
-    if (!compile_expr(c, e->list.items[e->list.len - 1])) return 0;
-    use_next_block(c, end);
+        if (!cc_expr(c, e->list.items[i]) || !cc_emit_jump(c, op, end)) return 0;
+    if (!cc_expr(c, e->list.items[e->list.len - 1])) return 0;
+    cc_use_next_block(c, end);
     return 1;
-}
-
-static int compile_call(Compiler *c, Node *e) {
-    Span saved = c->u->loc;
-    c->u->loc = e->a->span;
-    if (!emit(c, OP_PUSH_NULL, 0)) return 0;
-    c->u->loc = e->span;
-    if (!compile_expr(c, e->a)) return 0;
-    for (int i = 0; i < e->list.len; i++)
-        if (!compile_expr(c, e->list.items[i])) return 0;
-    int ok = emit(c, OP_PRECALL, e->list.len) && emit(c, OP_CALL, e->list.len);
-    c->u->loc = saved;
-    return ok;
 }
 
 static int all_constant(Compiler *c, NodeList *items, Value *out) {
@@ -384,128 +927,53 @@ static int all_constant(Compiler *c, NodeList *items, Value *out) {
 
 static int compile_sequence(Compiler *c, Node *e) {
     int n = e->list.len;
+    if (n < 0) return 0;
     Value *vals = n ? malloc((size_t)n * sizeof(Value)) : NULL;
-    if (n && !vals) return nomem(c);
+    if (n && !vals) return cc_nomem(c);
     int constant = n > 0 && all_constant(c, &e->list, vals);
     int ok = 1;
     if (constant && (e->kind == AST_TUPLE || n > 2)) {
         Tuple *t = tuple_new(c->vm, (uint32_t)n);
         if (!t) {
             free(vals);
-            return nomem(c);
+            return cc_nomem(c);
         }
         memcpy(t->items, vals, (size_t)n * sizeof(Value));
-        if (e->kind == AST_TUPLE) ok = load_const(c, value_from_ptr(t));
-        else ok = emit(c, OP_BUILD_LIST, 0) && load_const(c, value_from_ptr(t)) && emit(c, OP_LIST_EXTEND, 1);
+        if (e->kind == AST_TUPLE) ok = cc_load_const(c, value_from_ptr(t));
+        else ok = cc_emit(c, OP_BUILD_LIST, 0) && cc_load_const(c, value_from_ptr(t)) && cc_emit(c, OP_LIST_EXTEND, 1);
     } else {
-        for (int i = 0; i < n && ok; i++) ok = compile_expr(c, e->list.items[i]);
-        ok = ok && emit(c, e->kind == AST_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_LIST, n);
+        for (int i = 0; i < n && ok; i++) ok = cc_expr(c, e->list.items[i]);
+        ok = ok && cc_emit(c, e->kind == AST_TUPLE ? OP_BUILD_TUPLE : OP_BUILD_LIST, n);
     }
     free(vals);
     return ok;
 }
 
-static Code *unit_finish(Compiler *c);
-static int unit_enter(Compiler *c, ScopeKind kind, const char *name, size_t name_len, int firstlineno);
-
-static int compile_listcomp(Compiler *c, Node *e) {
-    if (e->list.len != 1) return compile_error(c, e->span, "SyntaxError", "nested comprehension loops are not supported by Anole yet");
-    Node *gen = e->list.items[0];
-    if (!unit_enter(c, SCOPE_COMPREHENSION, "<listcomp>", 10, e->span.line)) return 0;
-    Unit *u = c->u;
-    u->argcount = 1;
-    if (add_varname(c, ".0", 2) < 0 || !scan_target(c, gen->a)) return 0;
-    u->loc = e->span;
-    int start = new_block(c), anchor = new_block(c), cleanup = new_block(c);
-    if (start < 0 || anchor < 0 || cleanup < 0) return 0;
-    if (!emit(c, OP_BUILD_LIST, 0) || !emit(c, OP_LOAD_FAST, 0)) return 0;
-    use_next_block(c, start);
-    if (!emit_jump(c, OP_FOR_ITER, anchor) || !compile_expr(c, gen->a)) return 0;
-    for (int i = 0; i < gen->list2.len; i++)
-        if (!compile_jump_if(c, gen->list2.items[i], cleanup, 0)) return 0;
-    if (!compile_expr(c, e->a) || !emit(c, OP_LIST_APPEND, 2)) return 0;
-    use_next_block(c, cleanup);
-    if (!emit_jump(c, OP_JUMP, start)) return 0;
-    use_next_block(c, anchor);
-    if (!emit(c, OP_RETURN_VALUE, 0)) return 0;
-    Code *code = unit_finish(c);
-    if (!code) return 0;
-    /* Back in the enclosing scope: make the function and call it on iter(outermost iterable). */
-    return load_const(c, value_from_ptr(code)) && emit(c, OP_MAKE_FUNCTION, 0) && compile_expr(c, gen->b) &&
-           emit(c, OP_GET_ITER, 0) && emit(c, OP_PRECALL, 0) && emit(c, OP_CALL, 0);
-}
-
-static int compile_expr1(Compiler *c, Node *e) {
-    Value folded;
-    if ((e->kind == AST_BINOP || e->kind == AST_UNARYOP || e->kind == AST_CONSTANT) && fold_constant(c, e, &folded))
-        return load_const(c, folded);
-    if (c->failed) return 0;
-    switch (e->kind) {
-    case AST_NAME: return compile_name(c, e, e->ctx_store);
-    case AST_BINOP: return compile_expr(c, e->a) && compile_expr(c, e->b) && emit(c, OP_BINARY_OP, e->op);
-    case AST_UNARYOP: {
-        static const int ops[] = {OP_UNARY_NEGATIVE, OP_UNARY_POSITIVE, OP_UNARY_NOT, OP_UNARY_INVERT};
-        if (e->op == UNARY_INVERT) return compile_error(c, e->span, "SyntaxError", "'~' is not supported by Anole yet");
-        return compile_expr(c, e->a) && emit(c, ops[e->op], 0);
-    }
-    case AST_BOOLOP: return compile_boolop(c, e);
-    case AST_COMPARE: return compile_compare(c, e);
-    case AST_CALL: return compile_call(c, e);
-    case AST_LIST:
-    case AST_TUPLE:
-        if (e->ctx_store) return compile_error(c, e->span, "SyntaxError", "unpacking is not supported by Anole yet");
-        return compile_sequence(c, e);
-    case AST_LISTCOMP: return compile_listcomp(c, e);
-    case AST_SUBSCRIPT:
-        if (!compile_expr(c, e->a) || !compile_expr(c, e->b)) return 0;
-        return emit(c, e->ctx_store ? OP_STORE_SUBSCR : OP_BINARY_SUBSCR, 0);
-    case AST_IFEXP: {
-        int end = new_block(c), next = new_block(c);
-        if (end < 0 || next < 0) return 0;
-        if (!compile_jump_if(c, e->a, next, 0) || !compile_expr(c, e->b) || !emit_jump_noline(c, OP_JUMP, end)) return 0;
-        use_next_block(c, next);
-        if (!compile_expr(c, e->c)) return 0;
-        use_next_block(c, end);
-        return 1;
-    }
-    default: return compile_error(c, e->span, "SyntaxError", "this expression is not supported by Anole yet");
-    }
-}
-
-static int compile_expr(Compiler *c, Node *e) {
-    Span saved = c->u->loc;
-    c->u->loc = e->span;
-    int ok = compile_expr1(c, e);
-    c->u->loc = saved;
-    return ok;
-}
-
-/* Compiles a condition as jumps: to `target` when the condition's truth equals `cond`. */
-static int compile_jump_if(Compiler *c, Node *e, int target, int cond) {
-    if (e->kind == AST_UNARYOP && e->op == UNARY_NOT) return compile_jump_if(c, e->a, target, !cond);
+int cc_jump_if(Compiler *c, Node *e, int target, int cond) {
+    if (e->kind == AST_UNARYOP && e->op == UNARY_NOT) return cc_jump_if(c, e->a, target, !cond);
     if (e->kind == AST_BOOLOP) {
         int cond2 = e->op == BOOL_OR;
         int next2 = target;
         if (!cond2 != !cond) {
-            next2 = new_block(c);
+            next2 = cc_new_block(c);
             if (next2 < 0) return 0;
         }
         int n = e->list.len - 1;
         for (int i = 0; i < n; i++)
-            if (!compile_jump_if(c, e->list.items[i], next2, cond2)) return 0;
-        if (!compile_jump_if(c, e->list.items[n], target, cond)) return 0;
-        if (next2 != target) use_next_block(c, next2);
+            if (!cc_jump_if(c, e->list.items[i], next2, cond2)) return 0;
+        if (!cc_jump_if(c, e->list.items[n], target, cond)) return 0;
+        if (next2 != target) cc_use_next_block(c, next2);
         return 1;
     }
     if (e->kind == AST_IFEXP) {
-        int end = new_block(c), next2 = new_block(c);
+        int end = cc_new_block(c), next2 = cc_new_block(c);
         if (end < 0 || next2 < 0) return 0;
-        if (!compile_jump_if(c, e->a, next2, 0) || !compile_jump_if(c, e->b, target, cond) ||
-            !emit_jump_noline(c, OP_JUMP, end))
+        if (!cc_jump_if(c, e->a, next2, 0) || !cc_jump_if(c, e->b, target, cond) ||
+            !cc_emit_jump_noline(c, OP_JUMP, end))
             return 0;
-        use_next_block(c, next2);
-        if (!compile_jump_if(c, e->c, target, cond)) return 0;
-        use_next_block(c, end);
+        cc_use_next_block(c, next2);
+        if (!cc_jump_if(c, e->c, target, cond)) return 0;
+        cc_use_next_block(c, end);
         return 1;
     }
     if (e->kind == AST_COMPARE) {
@@ -513,299 +981,55 @@ static int compile_jump_if(Compiler *c, Node *e, int target, int cond) {
         c->u->loc = e->span;
         int n = e->list.len - 1;
         if (n > 0) {
-            int cleanup = new_block(c);
-            if (cleanup < 0 || !compile_expr(c, e->a)) return 0;
+            int cleanup = cc_new_block(c);
+            if (cleanup < 0 || !cc_expr(c, e->a)) return 0;
             for (int i = 0; i < n; i++)
-                if (!compile_expr(c, e->list.items[i]) || !emit(c, OP_SWAP, 2) || !emit(c, OP_COPY, 2) ||
-                    !compile_compare_op(c, e->cmpops[i]) || !emit_jump(c, OP_POP_JUMP_IF_FALSE, cleanup))
+                if (!cc_expr(c, e->list.items[i]) || !cc_emit(c, OP_SWAP, 2) || !cc_emit(c, OP_COPY, 2) ||
+                    !compile_compare_op(c, e->cmpops[i]) || !cc_emit_jump(c, OP_POP_JUMP_IF_FALSE, cleanup))
                     return 0;
-            if (!compile_expr(c, e->list.items[n]) || !compile_compare_op(c, e->cmpops[n]) ||
-                !emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target))
+            if (!cc_expr(c, e->list.items[n]) || !compile_compare_op(c, e->cmpops[n]) ||
+                !cc_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target))
                 return 0;
-            int end = new_block(c);
-            if (end < 0 || !emit_jump_noline(c, OP_JUMP, end)) return 0;
-            use_next_block(c, cleanup);
-            if (!emit(c, OP_POP_TOP, 0)) return 0;
-            if (!cond && !emit_jump_noline(c, OP_JUMP, target)) return 0;
-            use_next_block(c, end);
+            int end = cc_new_block(c);
+            if (end < 0 || !cc_emit_jump_noline(c, OP_JUMP, end)) return 0;
+            cc_use_next_block(c, cleanup);
+            if (!cc_emit(c, OP_POP_TOP, 0)) return 0;
+            if (!cond && !cc_emit_jump_noline(c, OP_JUMP, target)) return 0;
+            cc_use_next_block(c, end);
             return 1;
         }
     }
-    return compile_expr(c, e) && emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target);
-}
-
-/* ---- statements ---- */
-
-static int compile_body(Compiler *c, NodeList *body) {
-    for (int i = 0; i < body->len; i++)
-        if (!compile_stmt(c, body->items[i])) return 0;
-    return 1;
-}
-
-static int is_docstring(Node *s) {
-    return s->kind == AST_EXPR_STMT && s->a->kind == AST_CONSTANT && s->a->ctype == CONST_STR;
-}
-
-static int compile_function(Compiler *c, Node *s) {
-    if (!unit_enter(c, SCOPE_FUNCTION, s->str, s->str_len, s->span.line)) return 0;
-    Unit *u = c->u;
-    u->argcount = s->list.len;
-    for (int i = 0; i < s->list.len; i++)
-        if (add_varname(c, s->list.items[i]->str, s->list.items[i]->str_len) < 0) return 0;
-    if (!scan_globals(c, &s->list2) || !scan_locals(c, &s->list2)) return 0;
-    NodeList body = s->list2;
-    Value doc = VALUE_NONE;
-    if (body.len && is_docstring(body.items[0])) {
-        doc = const_value(c, body.items[0]->a);
-        body.items++;
-        body.len--;
-    }
-    if (doc == VALUE_ERROR || add_const(c, doc) < 0 || !compile_body(c, &body)) return 0;
-    Code *code = unit_finish(c);
-    if (!code) return 0;
-    Node name = {.kind = AST_NAME, .span = s->span, .str = s->str, .str_len = s->str_len};
-    return load_const(c, value_from_ptr(code)) && emit(c, OP_MAKE_FUNCTION, 0) && compile_name(c, &name, 1);
-}
-
-static Loop *innermost_loop(Compiler *c) { return c->u->nloops ? &c->u->loops[c->u->nloops - 1] : NULL; }
-
-static int push_loop(Compiler *c, LoopKind kind, int start, int exit, Span at) {
-    if (c->u->nloops == 64) return compile_error(c, at, "SyntaxError", "too many statically nested blocks");
-    c->u->loops[c->u->nloops++] = (Loop){kind, start, exit};
-    return 1;
-}
-
-static int compile_return(Compiler *c, Node *s) {
-    Unit *u = c->u;
-    if (u->kind == SCOPE_MODULE) return compile_error(c, s->span, "SyntaxError", "'return' outside function");
-    Node *v = s->a;
-    int preserve_tos = v && v->kind != AST_CONSTANT;
-    if (preserve_tos) {
-        if (!compile_expr(c, v)) return 0;
-    } else if (v) {
-        u->loc = v->span;
-        if (!emit(c, OP_NOP, 0)) return 0;
-    }
-    if (!v || v->span.line != s->span.line) {
-        u->loc = s->span;
-        if (!emit(c, OP_NOP, 0)) return 0;
-    }
-    /* Leaving for loops pops their iterators. */
-    for (int i = u->nloops - 1; i >= 0; i--) {
-        if (u->loops[i].kind != LOOP_FOR) continue;
-        if (preserve_tos && !emit(c, OP_SWAP, 2)) return 0;
-        if (!emit(c, OP_POP_TOP, 0)) return 0;
-    }
-    if (!v) {
-        if (!load_const(c, VALUE_NONE)) return 0;
-    } else if (!preserve_tos) {
-        if (!load_const(c, const_value(c, v))) return 0;
-    }
-    return emit(c, OP_RETURN_VALUE, 0);
-}
-
-static int compile_stmt(Compiler *c, Node *s) {
-    Unit *u = c->u;
-    u->loc = s->span;
-    switch (s->kind) {
-    case AST_FUNCTIONDEF: return compile_function(c, s);
-    case AST_RETURN: return compile_return(c, s);
-    case AST_ASSIGN: {
-        if (!compile_expr(c, s->a)) return 0;
-        for (int i = 0; i < s->list.len; i++) {
-            if (i < s->list.len - 1 && !emit(c, OP_COPY, 1)) return 0;
-            if (!compile_expr(c, s->list.items[i])) return 0;
-        }
-        return 1;
-    }
-    case AST_AUGASSIGN: {
-        Node *t = s->a;
-        u->loc = t->span;
-        if (t->kind == AST_NAME) {
-            if (!compile_name(c, t, 0)) return 0;
-        } else {
-            if (!compile_expr(c, t->a) || !compile_expr(c, t->b) || !emit(c, OP_COPY, 2) || !emit(c, OP_COPY, 2) ||
-                !emit(c, OP_BINARY_SUBSCR, 0))
-                return 0;
-        }
-        u->loc = s->span;
-        if (!compile_expr(c, s->b) || !emit(c, OP_BINARY_OP, s->op)) return 0;
-        u->loc = t->span;
-        if (t->kind == AST_NAME) return compile_name(c, t, 1);
-        return emit(c, OP_SWAP, 3) && emit(c, OP_SWAP, 2) && emit(c, OP_STORE_SUBSCR, 0);
-    }
-    case AST_IF: {
-        int end = new_block(c);
-        if (end < 0) return 0;
-        int next = end;
-        if (s->list2.len) {
-            next = new_block(c);
-            if (next < 0) return 0;
-        }
-        if (!compile_jump_if(c, s->a, next, 0) || !compile_body(c, &s->list)) return 0;
-        if (s->list2.len) {
-            if (!emit_jump_noline(c, OP_JUMP, end)) return 0;
-            use_next_block(c, next);
-            if (!compile_body(c, &s->list2)) return 0;
-        }
-        use_next_block(c, end);
-        return 1;
-    }
-    case AST_WHILE: {
-        int loop = new_block(c), body = new_block(c), anchor = new_block(c), end = new_block(c);
-        if (loop < 0 || body < 0 || anchor < 0 || end < 0) return 0;
-        use_next_block(c, loop);
-        if (!push_loop(c, LOOP_WHILE, loop, end, s->span) || !compile_jump_if(c, s->a, anchor, 0)) return 0;
-        use_next_block(c, body);
-        if (!compile_body(c, &s->list)) return 0;
-        u->loc = s->span;
-        if (!compile_jump_if(c, s->a, body, 1)) return 0;
-        u->nloops--;
-        use_next_block(c, anchor);
-        if (!compile_body(c, &s->list2)) return 0;
-        use_next_block(c, end);
-        return 1;
-    }
-    case AST_FOR: {
-        int start = new_block(c), body = new_block(c), cleanup = new_block(c), end = new_block(c);
-        if (start < 0 || body < 0 || cleanup < 0 || end < 0) return 0;
-        if (!push_loop(c, LOOP_FOR, start, end, s->span)) return 0;
-        if (!compile_expr(c, s->b) || !emit(c, OP_GET_ITER, 0)) return 0;
-        use_next_block(c, start);
-        if (!emit_jump(c, OP_FOR_ITER, cleanup)) return 0;
-        use_next_block(c, body);
-        if (!compile_expr(c, s->a) || !compile_body(c, &s->list)) return 0;
-        /* The back edge is artificial: it takes its location from what precedes it. */
-        u->loc = LOC_NONE;
-        if (!emit_jump(c, OP_JUMP, start)) return 0;
-        use_next_block(c, cleanup);
-        u->nloops--;
-        if (!compile_body(c, &s->list2)) return 0;
-        use_next_block(c, end);
-        return 1;
-    }
-    case AST_BREAK: {
-        Loop *l = innermost_loop(c);
-        if (!l) return compile_error(c, s->span, "SyntaxError", "'break' outside loop");
-        if (l->kind == LOOP_FOR && !emit(c, OP_POP_TOP, 0)) return 0;
-        return emit_jump(c, OP_JUMP, l->exit);
-    }
-    case AST_CONTINUE: {
-        Loop *l = innermost_loop(c);
-        if (!l) return compile_error(c, s->span, "SyntaxError", "'continue' not properly in loop");
-        return emit_jump(c, OP_JUMP, l->start);
-    }
-    case AST_PASS: return emit(c, OP_NOP, 0);
-    case AST_GLOBAL: return 1;
-    case AST_EXPR_STMT:
-        if (s->a->kind == AST_CONSTANT) return emit(c, OP_NOP, 0);
-        return compile_expr(c, s->a) && emit(c, OP_POP_TOP, 0);
-    default: return compile_error(c, s->span, "SyntaxError", "this statement is not supported by Anole yet");
-    }
-}
-
-/* ---- units (one per code object) ---- */
-
-static int unit_enter(Compiler *c, ScopeKind kind, const char *name, size_t name_len, int firstlineno) {
-    Unit *u = calloc(1, sizeof(Unit));
-    if (!u) return nomem(c);
-    u->parent = c->u;
-    u->kind = kind;
-    u->name = name;
-    u->name_len = name_len;
-    u->firstlineno = firstlineno;
-    u->loc = LOC_NONE;
-    if (u->parent && u->parent->kind != SCOPE_MODULE)
-    {
-        /* Qualified names longer than the buffer are cut; they only label code objects. */
-        int n = snprintf(u->qualname, sizeof u->qualname, "%.200s.<locals>.", u->parent->qualname);
-        snprintf(u->qualname + n, sizeof u->qualname - (size_t)n, "%.*s", (int)name_len, name);
-    }
-    else snprintf(u->qualname, sizeof u->qualname, "%.*s", (int)name_len, name);
-    c->u = u;
-    int b = new_block(c);
-    if (b < 0) return 0;
-    u->g.entry = u->cur = u->last = b;
-    Span resume = kind == SCOPE_MODULE ? LOC_NONE : (Span){firstlineno, 0, firstlineno, 0};
-    return emit_full(c, OP_RESUME, 0, resume, -1);
-}
-
-static void unit_free(Unit *u) {
-    cfg_free(&u->g);
-    free(u->consts);
-    free(u->names);
-    free(u->varnames);
-    free(u->globals);
-    free(u);
-}
-
-/* Finishes the current unit into a code object and returns to the enclosing unit. */
-static Code *unit_finish(Compiler *c) {
-    Unit *u = c->u;
-    VM *vm = c->vm;
-    Code *code = NULL;
-    if (c->failed) goto done;
-    /* Every path that falls off the end returns None; the location comes from what precedes. */
-    Block *cur = &u->g.blocks[u->cur];
-    if (!(cur->len && cur->instrs[cur->len - 1].op == OP_RETURN_VALUE)) {
-        u->loc = LOC_NONE;
-        if (!load_const(c, VALUE_NONE) || !emit(c, OP_RETURN_VALUE, 0)) goto done;
-    }
-    code = gc_alloc(vm, sizeof(Code), OBJ_CODE);
-    if (!code) {
-        nomem(c);
-        goto done;
-    }
-    code->name = str_intern(vm, u->name, u->name_len);
-    code->qualname = str_intern(vm, u->qualname, strlen(u->qualname));
-    code->filename = c->filename;
-    code->firstlineno = u->firstlineno;
-    code->is_module = u->kind == SCOPE_MODULE;
-    code->nargs = (uint32_t)u->argcount;
-    code->nlocals = (uint32_t)u->nvarnames;
-    code->nconsts = (uint32_t)u->nconsts;
-    code->nnames = (uint32_t)u->nnames;
-    code->warmup = -8;
-    code->consts = u->consts;
-    u->consts = NULL;
-    code->names = u->names;
-    u->names = NULL;
-    code->varnames = u->varnames;
-    u->varnames = NULL;
-    if (!code->name || !code->qualname || !flowgraph_assemble(&u->g, code->consts, (int)code->nconsts, code)) {
-        nomem(c);
-        code = NULL;
-    }
-done:
-    c->u = u->parent;
-    unit_free(u);
-    return code;
+    return cc_expr(c, e) && cc_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target);
 }
 
 Code *compile_module(VM *vm, Node *module, const char *filename, SyntaxErrorInfo *err) {
     Compiler c = {.vm = vm, .err = err};
     c.filename = str_intern(vm, filename, strlen(filename));
     if (!c.filename) {
-        nomem(&c);
+        cc_nomem(&c);
         return NULL;
     }
-    if (!unit_enter(&c, SCOPE_MODULE, "<module>", 8, 1)) return NULL;
+    if (!symtable_build(&c.st, module, err)) return NULL;
+    Code *code = NULL;
+    if (!cc_unit_enter(&c, module, SCOPE_MODULE, "<module>", 8, 1)) goto fail;
     NodeList body = module->list;
     if (body.len && is_docstring(body.items[0])) {
         Node *s = body.items[0];
         c.u->loc = s->span;
-        Node docname = {.kind = AST_NAME, .span = s->span, .str = "__doc__", .str_len = 7};
-        if (!load_const(&c, const_value(&c, s->a)) || !compile_name(&c, &docname, 1)) goto fail;
+        if (!cc_load_const(&c, cc_const_value(&c, s->a)) || !cc_name(&c, "__doc__", 7, 1, s->span)) goto fail;
         body.items++;
         body.len--;
     }
-    if (!compile_body(&c, &body)) goto fail;
-    return unit_finish(&c);
+    if (!cc_setup_annotations_if_needed(&c, &body) || !cc_body(&c, &body)) goto fail;
+    code = cc_unit_finish(&c);
+    symtable_free(&c.st);
+    return code;
 fail:
     while (c.u) {
         Unit *p = c.u->parent;
         unit_free(c.u);
         c.u = p;
     }
+    symtable_free(&c.st);
     return NULL;
 }

@@ -31,6 +31,15 @@ EXC_STATIC(StopIteration, &exc_Exception)
 EXC_STATIC(AssertionError, &exc_Exception)
 EXC_STATIC(AttributeError, &exc_Exception)
 EXC_STATIC(SyntaxError, &exc_Exception)
+EXC_STATIC(SystemError, &exc_Exception)
+EXC_STATIC(ImportError, &exc_Exception)
+EXC_STATIC(ModuleNotFoundError, &exc_ImportError)
+EXC_STATIC(GeneratorExit, &exc_BaseException)
+EXC_STATIC(FloatingPointError, &exc_ArithmeticError)
+EXC_STATIC(UnicodeError, &exc_ValueError)
+EXC_STATIC(OSError, &exc_Exception)
+EXC_STATIC(FileNotFoundError, &exc_OSError)
+EXC_STATIC(EOFError, &exc_Exception)
 EXC_STATIC(IndentationError, &exc_SyntaxError)
 
 /* The exception types a program can name, for the builtins namespace; NULL-terminated. */
@@ -40,7 +49,9 @@ Type *const exc_builtin_types[] = {
     &exc_UnboundLocalError, &exc_TypeError, &exc_ValueError, &exc_LookupError, &exc_IndexError,
     &exc_KeyError, &exc_RuntimeError, &exc_RecursionError, &exc_NotImplementedError,
     &exc_MemoryError, &exc_StopIteration, &exc_AssertionError, &exc_AttributeError,
-    &exc_SyntaxError, &exc_IndentationError, NULL,
+    &exc_SyntaxError, &exc_IndentationError, &exc_SystemError, &exc_ImportError, &exc_ModuleNotFoundError,
+    &exc_GeneratorExit, &exc_FloatingPointError, &exc_UnicodeError, &exc_OSError, &exc_FileNotFoundError,
+    &exc_EOFError, NULL,
 };
 
 Exception *exc_new(VM *vm, Type *type, Value message) {

@@ -175,6 +175,14 @@ static int mark_reachable(Cfg *g) {
             n->predecessors++;
         }
         for (int i = 0; i < b->len; i++) {
+            int h = b->instrs[i].handler;
+            if (h >= 0 && !g->blocks[h].reachable) {
+                /* A handler is reached by raising, not by a jump: it counts as used, but with a
+                 * second predecessor so that no location is propagated into it. */
+                g->blocks[h].reachable = 1;
+                g->blocks[h].predecessors += 2;
+                stack[sp++] = h;
+            }
             if (!is_jump(&b->instrs[i])) continue;
             Block *t = &g->blocks[b->instrs[i].target];
             if (!t->reachable) {
@@ -193,6 +201,11 @@ static void eliminate_empty_blocks(Cfg *g) {
     for (int i = 0; i < g->nblocks; i++) {
         Block *b = &g->blocks[i];
         for (int k = 0; k < b->len; k++) {
+            int h = b->instrs[k].handler;
+            if (h >= 0) {
+                while (g->blocks[h].len == 0 && g->blocks[h].next >= 0) h = g->blocks[h].next;
+                b->instrs[k].handler = h;
+            }
             if (!is_jump(&b->instrs[k])) continue;
             int t = b->instrs[k].target;
             while (g->blocks[t].len == 0 && g->blocks[t].next >= 0) t = g->blocks[t].next;
@@ -278,8 +291,15 @@ static int stack_depth(Cfg *g) {
         int falls = 1;
         for (int i = 0; i < b->len; i++) {
             Instr *ins = &b->instrs[i];
+            if (ins->handler >= 0 && g->blocks[ins->handler].start_depth < 0) {
+                int hd = ins->hdepth + ins->hlasti + 1;
+                if (hd > max) max = hd;
+                g->blocks[ins->handler].start_depth = hd;
+                stack[sp++] = ins->handler;
+            }
             if (is_jump(ins)) {
                 int jd = depth + opcode_stack_effect(ins->op, ins->arg, 1);
+                if (jd < 0) jd = 0; /* a compiler bug must not loop the assembler forever */
                 if (jd > max) max = jd;
                 Block *t = &g->blocks[ins->target];
                 if (t->start_depth < 0) {
@@ -288,6 +308,7 @@ static int stack_depth(Cfg *g) {
                 }
             }
             depth += opcode_stack_effect(ins->op, ins->arg, 0);
+            if (depth < 0) depth = 0;
             if (depth > max) max = depth;
             if (is_uncond(ins)) {
                 falls = 0;
@@ -324,6 +345,43 @@ static void normalize_jumps(Cfg *g) {
         default: break;
         }
     }
+}
+
+/* Groups consecutive instructions with the same handler into exception-table entries. */
+static int flowgraph_exception_table(Cfg *g, Code *code) {
+    uint32_t cap = 0, n = 0;
+    ExcEntry *table = NULL;
+    int off = 0;
+    for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
+        for (int i = 0; i < g->blocks[bi].len; i++) {
+            Instr *ins = &g->blocks[bi].instrs[i];
+            int size = instr_size(ins);
+            if (ins->handler >= 0) {
+                uint32_t target = (uint32_t)g->blocks[ins->handler].offset;
+                ExcEntry *last = n ? &table[n - 1] : NULL;
+                if (last && last->end == (uint32_t)off && last->target == target && last->depth == ins->hdepth &&
+                    last->lasti == ins->hlasti) {
+                    last->end = (uint32_t)(off + size);
+                } else {
+                    if (n == cap) {
+                        cap = cap ? cap * 2 : 8;
+                        ExcEntry *p = realloc(table, cap * sizeof *p);
+                        if (!p) {
+                            free(table);
+                            return 0;
+                        }
+                        table = p;
+                    }
+                    table[n++] = (ExcEntry){(uint32_t)off, (uint32_t)(off + size), target, (uint16_t)ins->hdepth,
+                                            (uint8_t)ins->hlasti};
+                }
+            }
+            off += size;
+        }
+    }
+    code->exctable = table;
+    code->nexc = n;
+    return 1;
 }
 
 int flowgraph_assemble(Cfg *g, Value *consts, int nconsts, Code *code) {
@@ -416,5 +474,5 @@ int flowgraph_assemble(Cfg *g, Value *consts, int nconsts, Code *code) {
     }
     code->ncode = (uint32_t)total;
     code->stacksize = (uint32_t)depth + 1;
-    return 1;
+    return flowgraph_exception_table(g, code);
 }

@@ -102,6 +102,14 @@ static void gc_trace(GrayStack *g, Obj *o) {
         Function *f = (Function *)o;
         gc_push(g, &f->code->hdr);
         gc_push(g, &f->globals->hdr);
+        if (f->defaults) gc_push(g, &f->defaults->hdr);
+        if (f->kwdefaults) gc_push(g, &f->kwdefaults->hdr);
+        if (f->closure) gc_push(g, &f->closure->hdr);
+        if (f->annotations) gc_push(g, &f->annotations->hdr);
+        if (f->dict) gc_push(g, &f->dict->hdr);
+        if (f->qualname) gc_push(g, &f->qualname->hdr);
+        if (f->owner) gc_push(g, &f->owner->hdr);
+        gc_push_value(g, f->doc);
         break;
     }
     case OBJ_LIST_ITER: gc_push_value(g, ((ListIter *)o)->seq); break;
@@ -191,6 +199,7 @@ static void gc_free_object(VM *vm, Obj *o) {
         free(c->varnames);
         free(c->positions);
         free(c->istats);
+        free(c->exctable);
         break;
     }
     case OBJ_GENERATOR: gc_free_generator(vm, o); break;

@@ -120,8 +120,13 @@ typedef struct Code {
     uint32_t nconsts;
     struct Str **names;
     uint32_t nnames;
-    struct Str **varnames;   /* parameters first */
-    uint32_t nlocals, nargs;
+    struct Str **varnames;   /* every frame slot's name: locals (parameters first), cells, free vars */
+    uint32_t nlocals, nargs; /* nlocals counts every slot: plain locals, then cells, then free vars */
+    uint32_t kwonlyargcount;
+    uint32_t ncells, nfree;  /* the last ncells + nfree slots are cells; the last nfree are free vars */
+    uint32_t flags;          /* CODE_* */
+    struct ExcEntry *exctable; /* handlers, by ranges of code units */
+    uint32_t nexc;
     uint32_t stacksize;
     Position *positions;     /* one per code unit */
     InstrStats *istats;      /* one per code unit */
@@ -130,11 +135,30 @@ typedef struct Code {
     uint8_t is_module;
 } Code;
 
+enum { CODE_VARARGS = 1, CODE_VARKEYWORDS = 2, CODE_GENERATOR = 4, CODE_CLASS_BODY = 8 };
+
+/* One exception-table entry: an instruction in [start, end) (code units) that raises jumps to
+ * target with the value stack cut to depth, after pushing the raising instruction's offset when
+ * lasti is set. */
+typedef struct ExcEntry {
+    uint32_t start, end, target;
+    uint16_t depth;
+    uint8_t lasti;
+} ExcEntry;
+
 typedef struct Function {
     Obj hdr;
     Code *code;
     struct Dict *globals;
     uint32_t version;        /* CALL_PY_EXACT_ARGS guards on it */
+    struct Tuple *defaults;  /* positional defaults, or NULL */
+    struct Dict *kwdefaults; /* keyword-only defaults, or NULL */
+    struct Tuple *closure;   /* cells for the code's free variables, or NULL */
+    struct Dict *annotations;
+    struct Dict *dict;       /* attributes set on the function (func.attr = ...) */
+    Value doc;
+    struct Str *qualname;    /* starts as the code's qualname */
+    struct Type *owner;      /* the class whose body defined it (for zero-argument super()) */
 } Function;
 
 /* Built-in functions return VALUE_ERROR with an exception set in the VM when they raise. */

@@ -1,6 +1,7 @@
-/* A recursive-descent parser for Python's grammar, one function per grammar rule. A node's span
- * runs from the first token its rule consumed to the last, so `(f - 32) * 5` starts at the
- * parenthesis while the inner `f - 32` does not, as in CPython. */
+/* The parser, part one: tokens, errors, nodes, literals (numbers, strings, f-strings) and the
+ * expression grammar, one function per grammar rule. A node's span runs from the first token its
+ * rule consumed to the last, so `(f - 32) * 5` starts at the parenthesis while the inner `f - 32`
+ * does not, as in CPython. Statements are in parsestmt.c. */
 #include "parser.h"
 
 #include <errno.h>
@@ -8,34 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const char *src;
-    Token *toks;
-    size_t ntoks, pos;
-    Arena *arena;
-    SyntaxErrorInfo *err;
-    int failed;
-} Parser;
+#include "parser_internal.h"
 
-static Node *parse_expression(Parser *p);
-static Node *parse_statement_into(Parser *p, NodeList *body);
-static Node *parse_star_expressions(Parser *p);
-static Node *parse_bitwise_or(Parser *p);
-static Node *parse_disjunction(Parser *p);
-
-static Token *peek(Parser *p) { return &p->toks[p->pos]; }
-static Token *peek_at(Parser *p, size_t k) {
+Token *parse_peek(Parser *p) { return &p->toks[p->pos]; }
+Token *parse_peek_at(Parser *p, size_t k) {
     size_t i = p->pos + k;
     return &p->toks[i < p->ntoks ? i : p->ntoks - 1];
 }
 
-static int is_op(Parser *p, const char *op) { return lexer_is_op(p->src, peek(p), op); }
+int parse_is_op(Parser *p, const char *op) { return lexer_is_op(p->src, parse_peek(p), op); }
 
-static int tok_is_name(Parser *p, const Token *t, const char *kw) {
+int parse_tok_is_name(Parser *p, const Token *t, const char *kw) {
     size_t n = strlen(kw);
     return t->kind == TOK_NAME && t->end - t->start == n && memcmp(p->src + t->start, kw, n) == 0;
 }
-static int is_kw(Parser *p, const char *kw) { return tok_is_name(p, peek(p), kw); }
+int parse_is_kw(Parser *p, const char *kw) { return parse_tok_is_name(p, parse_peek(p), kw); }
 
 static const char *const parser_keywords[] = {
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -44,13 +32,13 @@ static const char *const parser_keywords[] = {
     "with", "yield", NULL,
 };
 
-static int tok_is_keyword(Parser *p, const Token *t) {
+int parse_tok_is_keyword(Parser *p, const Token *t) {
     for (int i = 0; parser_keywords[i]; i++)
-        if (tok_is_name(p, t, parser_keywords[i])) return 1;
+        if (parse_tok_is_name(p, t, parser_keywords[i])) return 1;
     return 0;
 }
 
-static int parser_error_at(Parser *p, const char *type, int line, int col, int end_line, int end_col,
+int parse_error_at(Parser *p, const char *type, int line, int col, int end_line, int end_col,
                            const char *msg) {
     if (p->failed) return 0;
     p->failed = 1;
@@ -63,37 +51,37 @@ static int parser_error_at(Parser *p, const char *type, int line, int col, int e
     return 0;
 }
 
-static Node *parser_error_tok(Parser *p, const Token *t, const char *msg) {
-    parser_error_at(p, "SyntaxError", t->line, t->col, t->end_line, t->end_col, msg);
+Node *parse_error_tok(Parser *p, const Token *t, const char *msg) {
+    parse_error_at(p, "SyntaxError", t->line, t->col, t->end_line, t->end_col, msg);
     return NULL;
 }
 
-static Node *syntax_error(Parser *p) { return parser_error_tok(p, peek(p), "invalid syntax"); }
+Node *parse_syntax_error(Parser *p) { return parse_error_tok(p, parse_peek(p), "invalid syntax"); }
 
-static Token *advance(Parser *p) {
-    Token *t = peek(p);
+Token *parse_advance(Parser *p) {
+    Token *t = parse_peek(p);
     if (p->pos < p->ntoks - 1) p->pos++;
     return t;
 }
 
-static int expect_op(Parser *p, const char *op) {
-    if (is_op(p, op)) {
-        advance(p);
+int parse_expect_op(Parser *p, const char *op) {
+    if (parse_is_op(p, op)) {
+        parse_advance(p);
         return 1;
     }
     if (strcmp(op, ":") == 0) {
         /* CPython reports the missing colon after the previous token. */
         Token *prev = &p->toks[p->pos - 1];
-        parser_error_at(p, "SyntaxError", prev->end_line, prev->end_col, prev->end_line, prev->end_col + 1,
+        parse_error_at(p, "SyntaxError", prev->end_line, prev->end_col, prev->end_line, prev->end_col + 1,
                         "expected ':'");
         return 0;
     }
-    syntax_error(p);
+    parse_syntax_error(p);
     return 0;
 }
 
 /* The end of the last real token consumed (not NEWLINE, INDENT or DEDENT). */
-static void span_end(Parser *p, Span *s) {
+static void parse_span_end(Parser *p, Span *s) {
     size_t i = p->pos;
     while (i > 0) {
         Token *t = &p->toks[i - 1];
@@ -106,26 +94,26 @@ static void span_end(Parser *p, Span *s) {
     }
 }
 
-static Node *node_new(Parser *p, AstKind kind, size_t start_tok) {
+Node *parse_node_new(Parser *p, AstKind kind, size_t start_tok) {
     Node *n = arena_alloc(p->arena, sizeof(Node));
     if (!n) {
-        parser_error_tok(p, peek(p), "out of memory");
+        parse_error_tok(p, parse_peek(p), "out of memory");
         return NULL;
     }
     n->kind = kind;
     Token *t = &p->toks[start_tok];
     n->span.line = t->line;
     n->span.col = t->col;
-    span_end(p, &n->span);
+    parse_span_end(p, &n->span);
     return n;
 }
 
-static void node_finish(Parser *p, Node *n) { span_end(p, &n->span); }
+void parse_node_finish(Parser *p, Node *n) { parse_span_end(p, &n->span); }
 
-static int push(Parser *p, NodeList *l, Node *n) {
+int parse_push(Parser *p, NodeList *l, Node *n) {
     if (!n) return 0;
     if (!nodelist_push(p->arena, l, n)) {
-        parser_error_tok(p, peek(p), "out of memory");
+        parse_error_tok(p, parse_peek(p), "out of memory");
         return 0;
     }
     return 1;
@@ -133,9 +121,12 @@ static int push(Parser *p, NodeList *l, Node *n) {
 
 /* ---- atoms ---- */
 
+
+/* ---- literals ---- */
+
 static Node *parse_number(Parser *p) {
     size_t start = p->pos;
-    Token *t = advance(p);
+    Token *t = parse_advance(p);
     char buf[128];
     size_t n = 0;
     int is_float = 0, base = 10;
@@ -146,8 +137,8 @@ static Node *parse_number(Parser *p) {
     buf[n] = 0;
     if (n > 1 && buf[0] == '0' && strchr("xXoObB", buf[1])) base = strchr("xX", buf[1]) ? 16 : strchr("oO", buf[1]) ? 8 : 2;
     else if (strpbrk(buf, ".eE")) is_float = 1;
-    if (buf[n - 1] == 'j' || buf[n - 1] == 'J') return parser_error_tok(p, t, "complex numbers are not supported by Anole yet");
-    Node *node = node_new(p, AST_CONSTANT, start);
+    if (buf[n - 1] == 'j' || buf[n - 1] == 'J') return parse_error_tok(p, t, "complex numbers are not supported by Anole yet");
+    Node *node = parse_node_new(p, AST_CONSTANT, start);
     if (!node) return NULL;
     char *end;
     errno = 0;
@@ -158,12 +149,12 @@ static Node *parse_number(Parser *p) {
         node->ctype = CONST_INT;
         unsigned long long v = strtoull(base == 10 ? buf : buf + 2, &end, base);
         if (errno || v > 0x7fffffffffffull)
-            return parser_error_tok(p, t, "integer literal too large (Anole's ints are limited to 48 bits for now)");
+            return parse_error_tok(p, t, "integer literal too large (Anole's ints are limited to 48 bits for now)");
         if (base == 10 && n > 1 && buf[0] == '0' && v != 0)
-            return parser_error_tok(p, t, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+            return parse_error_tok(p, t, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         node->ival = (int64_t)v;
     }
-    if (*end) return parser_error_tok(p, t, "invalid decimal literal");
+    if (*end) return parse_error_tok(p, t, "invalid decimal literal");
     return node;
 }
 
@@ -185,186 +176,538 @@ static void utf8_put(char *out, size_t *n, unsigned long c) {
 }
 
 /* Decodes one string token (prefix, quotes, escapes) and appends its bytes to out. */
-static int decode_string(Parser *p, Token *t, char *out, size_t *n) {
+static Node *parse_star_named(Parser *p);
+
+/* ---- f-strings ---- */
+
+/* Parses the expression text src[from, to) of an f-string replacement field with its own tokens,
+ * placed at the right line and column of the whole source. */
+static Node *parse_fstring_expr(Parser *p, size_t from, size_t to, int line, int col) {
+    SyntaxErrorInfo err;
+    TokenList toks;
+    size_t len = to - from;
+    char *copy = arena_alloc(p->arena, len + 3);
+    if (!copy) return parse_error_tok(p, parse_peek(p), "out of memory");
+    copy[0] = '(';
+    memcpy(copy + 1, p->src + from, len);
+    copy[len + 1] = ')';
+    if (!lexer_tokenize(copy, len + 2, &toks, &err)) {
+        parse_error_at(p, "SyntaxError", line, col, line, col + 1, "f-string: invalid syntax");
+        return NULL;
+    }
+    /* Shift the tokens onto the source: the leading '(' is virtual and sits one column left. */
+    for (size_t i = 0; i < toks.ntokens; i++) {
+        Token *t = &toks.tokens[i];
+        if (t->line == 1) t->col += col - 1;
+        if (t->end_line == 1) t->end_col += col - 1;
+        t->line += line - 1;
+        t->end_line += line - 1;
+        t->start = t->start + from - 1;
+        t->end = t->end + from - 1;
+    }
+    Parser sub = {.src = p->src, .toks = toks.tokens, .ntoks = toks.ntokens, .arena = p->arena, .err = p->err};
+    /* The copy's parentheses are not in the source: parse inside them. */
+    sub.pos = 1;
+    Node *e = parse_star_expressions(&sub);
+    /* The expression must end exactly at the virtual closing parenthesis (followed only by the
+     * NEWLINE and ENDMARKER the lexer adds). */
+    if (e && sub.pos + 3 != sub.ntoks) e = NULL;
+    lexer_free(&toks);
+    if (!e) {
+        if (!sub.failed) parse_error_at(p, "SyntaxError", line, col, line, col + 1, "f-string: invalid syntax");
+        p->failed = 1;
+        return NULL;
+    }
+    return e;
+}
+
+static int fstring_push_literal(Parser *p, Node *joined, const char *buf, size_t n, size_t start_tok) {
+    if (!n) return 1;
+    Node *c = parse_node_new(p, AST_CONSTANT, start_tok);
+    if (!c) return 0;
+    char *copy = arena_alloc(p->arena, n + 1);
+    if (!copy) return 0;
+    memcpy(copy, buf, n);
+    c->ctype = CONST_STR;
+    c->str = copy;
+    c->str_len = n;
+    c->span = joined->span;
+    return parse_push(p, &joined->list, c);
+}
+
+/* Parses the body of an f-string token into `joined`'s values: literal text (with {{ and }}) and
+ * replacement fields {expr[=][!conv][:spec]}. Specs may nest one level of fields. */
+static int parse_fstring_body(Parser *p, Node *joined, Token *t, size_t a, size_t b, int raw, size_t start_tok) {
+    const char *s = p->src;
+    char *lit = arena_alloc(p->arena, b - a + 1);
+    if (!lit) return 0;
+    size_t n = 0;
+    int line = t->line;
+    size_t line_start = t->start - (size_t)t->col;
+    for (size_t k = a; k < b; k++) {
+        char c = s[k];
+        if (c == '\n') {
+            line++;
+            line_start = k + 1;
+        }
+        if (c == '{' && k + 1 < b && s[k + 1] == '{') {
+            lit[n++] = '{';
+            k++;
+            continue;
+        }
+        if (c == '}' && k + 1 < b && s[k + 1] == '}') {
+            lit[n++] = '}';
+            k++;
+            continue;
+        }
+        if (c == '}') {
+            parse_error_at(p, "SyntaxError", line, (int)(k - line_start), line, (int)(k - line_start) + 1,
+                           "f-string: single '}' is not allowed");
+            return 0;
+        }
+        if (c == '\\' && !raw && k + 1 < b) {
+            /* Reuse the ordinary escape decoder on this one escape. */
+            size_t m = 0;
+            char tmp[8];
+            size_t e = k + 2;
+            if (s[k + 1] == 'x') e = k + 4;
+            else if (s[k + 1] == 'u') e = k + 6;
+            else if (s[k + 1] == 'U') e = k + 10;
+            else if (s[k + 1] >= '0' && s[k + 1] <= '7') {
+                e = k + 2;
+                while (e < b && e < k + 4 && s[e] >= '0' && s[e] <= '7') e++;
+            }
+            if (e > b) e = b;
+            m = parse_decode_escape(s + k, e - k, tmp);
+            memcpy(lit + n, tmp, m);
+            n += m;
+            k = e - 1;
+            continue;
+        }
+        if (c != '{') {
+            lit[n++] = c;
+            continue;
+        }
+        /* A replacement field: find the end of the expression at depth 0. */
+        size_t expr_start = k + 1, j = expr_start;
+        int depth = 0;
+        char quote = 0;
+        for (; j < b; j++) {
+            char d = s[j];
+            if (quote) {
+                if (d == quote) quote = 0;
+                continue;
+            }
+            if (d == '\'' || d == '"') quote = d;
+            else if (d == '(' || d == '[' || d == '{') depth++;
+            else if (d == ')' || d == ']' || (d == '}' && depth > 0)) depth--;
+            else if (depth == 0 && (d == '}' || d == ':' || (d == '!' && j + 1 < b && s[j + 1] != '='))) break;
+            else if (depth == 0 && d == '=' && j + 1 < b && s[j + 1] != '=' && s[j - 1] != '=' && s[j - 1] != '!' &&
+                     s[j - 1] != '<' && s[j - 1] != '>')
+                break;
+        }
+        if (j >= b) {
+            parse_error_at(p, "SyntaxError", line, (int)(k - line_start), line, (int)(k - line_start) + 1,
+                           "f-string: expecting '}'");
+            return 0;
+        }
+        size_t expr_end = j;
+        int debug = 0;
+        if (s[j] == '=') {
+            debug = 1;
+            j++;
+        }
+        if (debug) {
+            /* f"{x=}" shows the expression's text, then the value. */
+            memcpy(lit + n, s + expr_start, j - expr_start);
+            n += j - expr_start;
+        }
+        if (!fstring_push_literal(p, joined, lit, n, start_tok)) return 0;
+        n = 0;
+        Node *value = parse_fstring_expr(p, expr_start, expr_end, line, (int)(expr_start - line_start));
+        if (!value) return 0;
+        Node *fv = parse_node_new(p, AST_FORMATTEDVALUE, start_tok);
+        if (!fv) return 0;
+        fv->span = joined->span;
+        fv->a = value;
+        fv->op = debug ? 'r' : -1;
+        if (s[j] == '!') {
+            char conv = j + 1 < b ? s[j + 1] : 0;
+            if (conv != 's' && conv != 'r' && conv != 'a') {
+                parse_error_at(p, "SyntaxError", line, (int)(j - line_start), line, (int)(j - line_start) + 1,
+                               "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                return 0;
+            }
+            fv->op = conv;
+            j += 2;
+        }
+        if (s[j] == ':') {
+            if (debug && fv->op == 'r') fv->op = -1;
+            size_t spec_start = j + 1, q = spec_start;
+            int d2 = 0;
+            for (; q < b; q++) {
+                if (s[q] == '{') d2++;
+                else if (s[q] == '}') {
+                    if (d2 == 0) break;
+                    d2--;
+                }
+            }
+            Node *spec = parse_node_new(p, AST_JOINEDSTR, start_tok);
+            if (!spec) return 0;
+            spec->span = joined->span;
+            if (!parse_fstring_body(p, spec, t, spec_start, q, raw, start_tok)) return 0;
+            fv->b = spec;
+            j = q;
+        }
+        if (j >= b || s[j] != '}') {
+            parse_error_at(p, "SyntaxError", line, (int)(j - line_start), line, (int)(j - line_start) + 1,
+                           "f-string: expecting '}'");
+            return 0;
+        }
+        if (!parse_push(p, &joined->list, fv)) return 0;
+        k = j;
+    }
+    return fstring_push_literal(p, joined, lit, n, start_tok);
+}
+
+/* Decodes one backslash escape at s (s[0] == '\\'), n bytes long at most; writes UTF-8 to out and
+ * returns the bytes written. Unknown escapes keep the backslash, as Python does. */
+size_t parse_decode_escape(const char *s, size_t n, char *out) {
+    size_t m = 0;
+    char e = n > 1 ? s[1] : 0;
+    switch (e) {
+    case '\n': return 0;
+    case 'n': out[m++] = '\n'; return m;
+    case 't': out[m++] = '\t'; return m;
+    case 'r': out[m++] = '\r'; return m;
+    case 'a': out[m++] = '\a'; return m;
+    case 'b': out[m++] = '\b'; return m;
+    case 'f': out[m++] = '\f'; return m;
+    case 'v': out[m++] = '\v'; return m;
+    case '\\': case '\'': case '"': out[m++] = e; return m;
+    case 'x': case 'u': case 'U': {
+        unsigned long v = 0;
+        for (size_t k = 2; k < n; k++) {
+            char h = s[k];
+            int x = (h >= '0' && h <= '9') ? h - '0' : (h >= 'a' && h <= 'f') ? h - 'a' + 10 : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : 0;
+            v = v * 16 + (unsigned long)x;
+        }
+        utf8_put(out, &m, v);
+        return m;
+    }
+    default:
+        if (e >= '0' && e <= '7') {
+            unsigned long v = 0;
+            for (size_t k = 1; k < n && s[k] >= '0' && s[k] <= '7'; k++) v = v * 8 + (unsigned long)(s[k] - '0');
+            utf8_put(out, &m, v);
+            return m;
+        }
+        out[m++] = '\\';
+        if (e) out[m++] = e;
+        return m;
+    }
+}
+
+/* The length of the escape sequence starting at s[0] == '\\' (within n bytes). */
+static size_t escape_length(const char *s, size_t n) {
+    if (n < 2) return n;
+    char e = s[1];
+    size_t want = e == 'x' ? 4 : e == 'u' ? 6 : e == 'U' ? 10 : 2;
+    if (e >= '0' && e <= '7') {
+        want = 2;
+        while (want < 4 && want < n && s[want] >= '0' && s[want] <= '7') want++;
+    }
+    return want < n ? want : n;
+}
+
+typedef struct {
+    int raw, fstring, bytes;
+    size_t body_start, body_end;  /* source offsets of the text between the quotes */
+} StrToken;
+
+static StrToken string_token_parts(Parser *p, Token *t) {
     const char *s = p->src + t->start;
-    size_t len = t->end - t->start;
-    int raw = 0;
-    size_t i = 0;
+    size_t len = t->end - t->start, i = 0;
+    StrToken st = {0};
     while (s[i] != '\'' && s[i] != '"') {
-        if (s[i] == 'r' || s[i] == 'R') raw = 1;
-        if (s[i] == 'b' || s[i] == 'B') return !!parser_error_tok(p, t, "bytes literals are not supported by Anole yet");
-        if (s[i] == 'f' || s[i] == 'F') return !!parser_error_tok(p, t, "f-strings are not supported by Anole yet");
+        if (s[i] == 'r' || s[i] == 'R') st.raw = 1;
+        if (s[i] == 'f' || s[i] == 'F') st.fstring = 1;
+        if (s[i] == 'b' || s[i] == 'B') st.bytes = 1;
         i++;
     }
     char q = s[i];
     size_t qn = (i + 2 < len && s[i + 1] == q && s[i + 2] == q && len - i >= 6) ? 3 : 1;
-    size_t a = i + qn, b = len - qn;
-    for (size_t k = a; k < b; k++) {
+    st.body_start = t->start + i + qn;
+    st.body_end = t->end - qn;
+    return st;
+}
+
+/* Appends the decoded text of a plain string token. */
+static void decode_plain(Parser *p, StrToken *st, char *out, size_t *n) {
+    const char *s = p->src;
+    for (size_t k = st->body_start; k < st->body_end; k++) {
         char c = s[k];
         if (c == '\r') {
             out[(*n)++] = '\n';
-            if (k + 1 < b && s[k + 1] == '\n') k++;
+            if (k + 1 < st->body_end && s[k + 1] == '\n') k++;
             continue;
         }
-        if (c != '\\' || raw) {
+        if (c != '\\') {
             out[(*n)++] = c;
-            if (c == '\\' && raw && k + 1 < b) out[(*n)++] = s[++k];
             continue;
         }
-        char e = s[++k];
-        switch (e) {
-        case '\n': break;
-        case 'n': out[(*n)++] = '\n'; break;
-        case 't': out[(*n)++] = '\t'; break;
-        case 'r': out[(*n)++] = '\r'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-            unsigned long v = 0;
-            int d = 0;
-            while (d < 3 && k < b && s[k] >= '0' && s[k] <= '7') v = v * 8 + (unsigned long)(s[k++] - '0'), d++;
-            k--;
-            utf8_put(out, n, v);
-            break;
+        if (st->raw) {
+            out[(*n)++] = c;
+            if (k + 1 < st->body_end) out[(*n)++] = s[++k];
+            continue;
         }
-        case 'x': case 'u': case 'U': {
-            int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-            unsigned long v = 0;
-            for (int d = 0; d < digits; d++) {
-                char h = k + 1 < b ? s[++k] : 0;
-                int x = (h >= '0' && h <= '9') ? h - '0' : (h >= 'a' && h <= 'f') ? h - 'a' + 10 : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
-                if (x < 0) return !!parser_error_tok(p, t, "(unicode error) truncated escape sequence");
-                v = v * 16 + (unsigned long)x;
-            }
-            utf8_put(out, n, v);
-            break;
-        }
-        case 'a': out[(*n)++] = '\a'; break;
-        case 'b': out[(*n)++] = '\b'; break;
-        case 'f': out[(*n)++] = '\f'; break;
-        case 'v': out[(*n)++] = '\v'; break;
-        case '\\': case '\'': case '"': out[(*n)++] = e; break;
-        default:
-            out[(*n)++] = '\\';
-            out[(*n)++] = e;
-        }
+        size_t el = escape_length(s + k, st->body_end - k);
+        *n += parse_decode_escape(s + k, el, out + *n);
+        k += el - 1;
     }
-    return 1;
 }
 
+/* Adjacent string literals concatenate; if any is an f-string the result is a JoinedStr. */
 static Node *parse_strings(Parser *p) {
     size_t start = p->pos, total = 0;
-    for (size_t k = p->pos; k < p->ntoks && p->toks[k].kind == TOK_STRING; k++) total += p->toks[k].end - p->toks[k].start;
-    char *buf = arena_alloc(p->arena, total + 1);
-    if (!buf) return parser_error_tok(p, peek(p), "out of memory");
-    size_t n = 0;
-    while (peek(p)->kind == TOK_STRING)
-        if (!decode_string(p, advance(p), buf, &n)) return NULL;
-    Node *node = node_new(p, AST_CONSTANT, start);
-    if (!node) return NULL;
-    node->ctype = CONST_STR;
-    node->str = buf;
-    node->str_len = n;
-    return node;
+    int any_f = 0;
+    for (size_t k = p->pos; k < p->ntoks && p->toks[k].kind == TOK_STRING; k++) {
+        total += p->toks[k].end - p->toks[k].start;
+        StrToken st = string_token_parts(p, &p->toks[k]);
+        if (st.bytes) return parse_error_tok(p, &p->toks[k], "bytes literals are not supported by Anole yet");
+        any_f |= st.fstring;
+    }
+    size_t end_tok = start;
+    while (end_tok < p->ntoks && p->toks[end_tok].kind == TOK_STRING) end_tok++;
+    if (!any_f) {
+        char *buf = arena_alloc(p->arena, total + 1);
+        if (!buf) return parse_error_tok(p, parse_peek(p), "out of memory");
+        size_t n = 0;
+        while (parse_peek(p)->kind == TOK_STRING) {
+            StrToken st = string_token_parts(p, parse_peek(p));
+            decode_plain(p, &st, buf, &n);
+            parse_advance(p);
+        }
+        Node *node = parse_node_new(p, AST_CONSTANT, start);
+        if (!node) return NULL;
+        node->ctype = CONST_STR;
+        node->str = buf;
+        node->str_len = n;
+        return node;
+    }
+    p->pos = end_tok;
+    Node *joined = parse_node_new(p, AST_JOINEDSTR, start);
+    if (!joined) return NULL;
+    for (size_t k = start; k < end_tok; k++) {
+        Token *t = &p->toks[k];
+        StrToken st = string_token_parts(p, t);
+        if (st.fstring) {
+            if (!parse_fstring_body(p, joined, t, st.body_start, st.body_end, st.raw, start)) return NULL;
+        } else {
+            char *buf = arena_alloc(p->arena, t->end - t->start + 1);
+            size_t n = 0;
+            if (!buf) return NULL;
+            decode_plain(p, &st, buf, &n);
+            if (!fstring_push_literal(p, joined, buf, n, start)) return NULL;
+        }
+    }
+    /* Merge adjacent literal parts, as CPython does. */
+    NodeList merged = {0};
+    for (int i = 0; i < joined->list.len; i++) {
+        Node *v = joined->list.items[i];
+        Node *last = merged.len ? merged.items[merged.len - 1] : NULL;
+        if (last && last->kind == AST_CONSTANT && v->kind == AST_CONSTANT) {
+            char *buf = arena_alloc(p->arena, last->str_len + v->str_len + 1);
+            if (!buf) return NULL;
+            memcpy(buf, last->str, last->str_len);
+            memcpy(buf + last->str_len, v->str, v->str_len);
+            last->str = buf;
+            last->str_len += v->str_len;
+        } else if (!parse_push(p, &merged, v)) {
+            return NULL;
+        }
+    }
+    joined->list = merged;
+    return joined;
 }
 
-static Node *parse_comprehension_tail(Parser *p, Node *elt, size_t start, const char *close);
+/* ---- displays and comprehensions ---- */
+
+/* for ... in ... [if ...]* clauses after an element; kind is LISTCOMP, SETCOMP, DICTCOMP or GENEXP. */
+static Node *parse_comprehension(Parser *p, AstKind kind, Node *elt, Node *value, size_t start, const char *close) {
+    Node *comp = parse_node_new(p, kind, start);
+    if (!comp) return NULL;
+    comp->a = elt;
+    comp->b = value;
+    while (parse_is_kw(p, "for") || parse_is_kw(p, "async")) {
+        size_t gstart = p->pos;
+        if (parse_is_kw(p, "async")) return parse_error_tok(p, parse_peek(p), "async comprehensions are not supported by Anole yet");
+        parse_advance(p);
+        Node *gen = parse_node_new(p, AST_COMPREHENSION, gstart);
+        if (!gen) return NULL;
+        gen->a = parse_star_targets(p);
+        if (!gen->a || !parse_check_target(p, gen->a, 0)) return NULL;
+        if (!parse_is_kw(p, "in")) return parse_syntax_error(p);
+        parse_advance(p);
+        gen->b = parse_disjunction(p);
+        if (!gen->b) return NULL;
+        while (parse_is_kw(p, "if")) {
+            parse_advance(p);
+            if (!parse_push(p, &gen->list2, parse_disjunction(p))) return NULL;
+        }
+        parse_node_finish(p, gen);
+        if (!parse_push(p, &comp->list, gen)) return NULL;
+    }
+    if (close && !parse_expect_op(p, close)) return NULL;
+    parse_node_finish(p, comp);
+    return comp;
+}
+
+static Node *parse_star_named(Parser *p) {
+    if (parse_is_op(p, "*")) {
+        size_t start = p->pos;
+        parse_advance(p);
+        Node *n = parse_node_new(p, AST_STARRED, start);
+        if (!n) return NULL;
+        n->a = parse_bitwise_or(p);
+        if (!n->a) return NULL;
+        parse_node_finish(p, n);
+        return n;
+    }
+    return parse_named_expression(p);
+}
 
 /* ( ... ): a parenthesized expression keeps its inner span; a tuple includes the parentheses. */
 static Node *parse_paren(Parser *p) {
     size_t start = p->pos;
-    advance(p);
-    if (is_op(p, ")")) {
-        advance(p);
-        return node_new(p, AST_TUPLE, start);
+    parse_advance(p);
+    if (parse_is_op(p, ")")) {
+        parse_advance(p);
+        return parse_node_new(p, AST_TUPLE, start);
     }
-    Node *first = parse_expression(p);
+    if (parse_is_kw(p, "yield")) {
+        Node *y = parse_yield(p);
+        if (!y || !parse_expect_op(p, ")")) return NULL;
+        return y;
+    }
+    Node *first = parse_star_named(p);
     if (!first) return NULL;
-    if (is_op(p, ")")) {
-        advance(p);
+    if (parse_is_op(p, ")")) {
+        parse_advance(p);
+        if (first->kind == AST_STARRED) return parse_error_tok(p, &p->toks[p->pos - 1], "cannot use starred expression here");
         return first;
     }
-    if (is_kw(p, "for")) return parser_error_tok(p, peek(p), "generator expressions are not supported by Anole yet");
-    if (!is_op(p, ",")) return syntax_error(p);
-    Node *t = node_new(p, AST_TUPLE, start);
-    if (!t || !push(p, &t->list, first)) return NULL;
-    while (is_op(p, ",")) {
-        advance(p);
-        if (is_op(p, ")")) break;
-        if (!push(p, &t->list, parse_expression(p))) return NULL;
+    if (parse_is_kw(p, "for")) return parse_comprehension(p, AST_GENEXP, first, NULL, start, ")");
+    if (!parse_is_op(p, ",")) return parse_syntax_error(p);
+    Node *t = parse_node_new(p, AST_TUPLE, start);
+    if (!t || !parse_push(p, &t->list, first)) return NULL;
+    while (parse_is_op(p, ",")) {
+        parse_advance(p);
+        if (parse_is_op(p, ")")) break;
+        if (!parse_push(p, &t->list, parse_star_named(p))) return NULL;
     }
-    if (!expect_op(p, ")")) return NULL;
-    node_finish(p, t);
+    if (!parse_expect_op(p, ")")) return NULL;
+    parse_node_finish(p, t);
     return t;
 }
 
 static Node *parse_list_display(Parser *p) {
     size_t start = p->pos;
-    advance(p);
-    Node *l = node_new(p, AST_LIST, start);
+    parse_advance(p);
+    Node *l = parse_node_new(p, AST_LIST, start);
     if (!l) return NULL;
-    if (!is_op(p, "]")) {
-        Node *first = parse_expression(p);
+    if (!parse_is_op(p, "]")) {
+        Node *first = parse_star_named(p);
         if (!first) return NULL;
-        if (is_kw(p, "for")) return parse_comprehension_tail(p, first, start, "]");
-        if (!push(p, &l->list, first)) return NULL;
-        while (is_op(p, ",")) {
-            advance(p);
-            if (is_op(p, "]")) break;
-            if (!push(p, &l->list, parse_expression(p))) return NULL;
+        if (parse_is_kw(p, "for")) return parse_comprehension(p, AST_LISTCOMP, first, NULL, start, "]");
+        if (!parse_push(p, &l->list, first)) return NULL;
+        while (parse_is_op(p, ",")) {
+            parse_advance(p);
+            if (parse_is_op(p, "]")) break;
+            if (!parse_push(p, &l->list, parse_star_named(p))) return NULL;
         }
     }
-    if (!expect_op(p, "]")) return NULL;
-    node_finish(p, l);
+    if (!parse_expect_op(p, "]")) return NULL;
+    parse_node_finish(p, l);
     return l;
 }
 
-static Node *parse_comprehension_tail(Parser *p, Node *elt, size_t start, const char *close) {
-    Node *comp = node_new(p, AST_LISTCOMP, start);
-    if (!comp) return NULL;
-    comp->a = elt;
-    while (is_kw(p, "for")) {
-        size_t gstart = p->pos;
-        advance(p);
-        Node *gen = node_new(p, AST_COMPREHENSION, gstart);
-        if (!gen) return NULL;
-        gen->a = parse_bitwise_or(p);
-        if (!gen->a) return NULL;
-        if (is_op(p, ",")) return parser_error_tok(p, peek(p), "tuple targets are not supported by Anole yet");
-        gen->a->ctx_store = 1;
-        if (gen->a->kind != AST_NAME) return parser_error_tok(p, peek(p), "cannot assign to expression");
-        if (!is_kw(p, "in")) return syntax_error(p);
-        advance(p);
-        /* The iterable and each condition of a comprehension are disjunctions in CPython's grammar. */
-        gen->b = parse_disjunction(p);
-        if (!gen->b) return NULL;
-        while (is_kw(p, "if")) {
-            advance(p);
-            if (!push(p, &gen->list2, parse_disjunction(p))) return NULL;
-        }
-        node_finish(p, gen);
-        if (!push(p, &comp->list, gen)) return NULL;
+/* Appends one dict display item: `key: value`, or `**mapping` (key NULL). */
+static int parse_dict_item(Parser *p, Node *d) {
+    Node *key = NULL, *value;
+    if (parse_is_op(p, "**")) {
+        parse_advance(p);
+        value = parse_bitwise_or(p);
+    } else {
+        key = parse_expression(p);
+        if (!key || !parse_expect_op(p, ":")) return 0;
+        value = parse_expression(p);
     }
-    if (!expect_op(p, close)) return NULL;
-    node_finish(p, comp);
-    return comp;
+    if (!value || !nodelist_push(p->arena, &d->list, key) || !nodelist_push(p->arena, &d->list2, value)) return 0;
+    return 1;
+}
+
+static Node *parse_dict_rest(Parser *p, Node *d) {
+    while (parse_is_op(p, ",")) {
+        parse_advance(p);
+        if (parse_is_op(p, "}")) break;
+        if (!parse_dict_item(p, d)) return NULL;
+    }
+    if (!parse_expect_op(p, "}")) return NULL;
+    parse_node_finish(p, d);
+    return d;
+}
+
+static Node *parse_brace_display(Parser *p) {
+    size_t start = p->pos;
+    parse_advance(p);
+    if (parse_is_op(p, "}")) {
+        parse_advance(p);
+        return parse_node_new(p, AST_DICT, start);
+    }
+    if (parse_is_op(p, "**")) {
+        Node *d = parse_node_new(p, AST_DICT, start);
+        if (!d || !parse_dict_item(p, d)) return NULL;
+        return parse_dict_rest(p, d);
+    }
+    Node *first = parse_star_named(p);
+    if (!first) return NULL;
+    if (parse_is_op(p, ":")) {
+        parse_advance(p);
+        Node *value = parse_expression(p);
+        if (!value) return NULL;
+        if (parse_is_kw(p, "for")) return parse_comprehension(p, AST_DICTCOMP, first, value, start, "}");
+        Node *d = parse_node_new(p, AST_DICT, start);
+        if (!d || !parse_push(p, &d->list, first) || !parse_push(p, &d->list2, value)) return NULL;
+        return parse_dict_rest(p, d);
+    }
+    if (parse_is_kw(p, "for")) return parse_comprehension(p, AST_SETCOMP, first, NULL, start, "}");
+    Node *s = parse_node_new(p, AST_SET, start);
+    if (!s || !parse_push(p, &s->list, first)) return NULL;
+    while (parse_is_op(p, ",")) {
+        parse_advance(p);
+        if (parse_is_op(p, "}")) break;
+        if (!parse_push(p, &s->list, parse_star_named(p))) return NULL;
+    }
+    if (!parse_expect_op(p, "}")) return NULL;
+    parse_node_finish(p, s);
+    return s;
 }
 
 static Node *parse_atom(Parser *p) {
-    Token *t = peek(p);
+    Token *t = parse_peek(p);
     size_t start = p->pos;
     if (t->kind == TOK_NAME) {
-        if (is_kw(p, "None") || is_kw(p, "True") || is_kw(p, "False")) {
-            advance(p);
-            Node *n = node_new(p, AST_CONSTANT, start);
+        if (parse_is_kw(p, "None") || parse_is_kw(p, "True") || parse_is_kw(p, "False")) {
+            parse_advance(p);
+            Node *n = parse_node_new(p, AST_CONSTANT, start);
             if (!n) return NULL;
-            n->ctype = tok_is_name(p, t, "None") ? CONST_NONE : tok_is_name(p, t, "True") ? CONST_TRUE : CONST_FALSE;
+            n->ctype = parse_tok_is_name(p, t, "None") ? CONST_NONE : parse_tok_is_name(p, t, "True") ? CONST_TRUE : CONST_FALSE;
             return n;
         }
-        if (tok_is_keyword(p, t)) {
-            if (is_kw(p, "lambda")) return parser_error_tok(p, t, "lambda is not supported by Anole yet");
-            return syntax_error(p);
-        }
-        advance(p);
-        Node *n = node_new(p, AST_NAME, start);
+        if (parse_tok_is_keyword(p, t)) return parse_syntax_error(p);
+        parse_advance(p);
+        Node *n = parse_node_new(p, AST_NAME, start);
         if (!n) return NULL;
         n->str = p->src + t->start;
         n->str_len = t->end - t->start;
@@ -372,50 +715,139 @@ static Node *parse_atom(Parser *p) {
     }
     if (t->kind == TOK_NUMBER) return parse_number(p);
     if (t->kind == TOK_STRING) return parse_strings(p);
-    if (is_op(p, "(")) return parse_paren(p);
-    if (is_op(p, "[")) return parse_list_display(p);
-    if (is_op(p, "{")) return parser_error_tok(p, t, "dict and set displays are not supported by Anole yet");
-    return syntax_error(p);
+    if (parse_is_op(p, "(")) return parse_paren(p);
+    if (parse_is_op(p, "[")) return parse_list_display(p);
+    if (parse_is_op(p, "{")) return parse_brace_display(p);
+    if (parse_is_op(p, "...")) {
+        parse_advance(p);
+        return parse_error_tok(p, t, "Ellipsis is not supported by Anole yet");
+    }
+    return parse_syntax_error(p);
+}
+
+/* One subscript element: an expression or a slice a:b:c. */
+static Node *parse_slice_item(Parser *p) {
+    size_t start = p->pos;
+    Node *lower = NULL;
+    if (!parse_is_op(p, ":")) {
+        lower = parse_named_expression(p);
+        if (!lower || !parse_is_op(p, ":")) return lower;
+    }
+    parse_advance(p);
+    Node *s = parse_node_new(p, AST_SLICE, start);
+    if (!s) return NULL;
+    s->a = lower;
+    if (!parse_is_op(p, ":") && !parse_is_op(p, "]") && !parse_is_op(p, ",")) {
+        s->b = parse_expression(p);
+        if (!s->b) return NULL;
+    }
+    if (parse_is_op(p, ":")) {
+        parse_advance(p);
+        if (!parse_is_op(p, "]") && !parse_is_op(p, ",")) {
+            s->c = parse_expression(p);
+            if (!s->c) return NULL;
+        }
+    }
+    parse_node_finish(p, s);
+    return s;
+}
+
+static int parse_call_args(Parser *p, Node *call) {
+    while (!parse_is_op(p, ")")) {
+        size_t start = p->pos;
+        if (parse_is_op(p, "*")) {
+            parse_advance(p);
+            Node *s = parse_node_new(p, AST_STARRED, start);
+            if (!s) return 0;
+            s->a = parse_expression(p);
+            if (!s->a) return 0;
+            parse_node_finish(p, s);
+            if (!parse_push(p, &call->list, s)) return 0;
+        } else if (parse_is_op(p, "**")) {
+            parse_advance(p);
+            Node *k = parse_node_new(p, AST_KEYWORD, start);
+            if (!k) return 0;
+            k->a = parse_expression(p);
+            if (!k->a) return 0;
+            parse_node_finish(p, k);
+            if (!parse_push(p, &call->list2, k)) return 0;
+        } else if (parse_peek(p)->kind == TOK_NAME && lexer_is_op(p->src, parse_peek_at(p, 1), "=")) {
+            Token *name = parse_advance(p);
+            parse_advance(p);
+            Node *k = parse_node_new(p, AST_KEYWORD, start);
+            if (!k) return 0;
+            k->str = p->src + name->start;
+            k->str_len = name->end - name->start;
+            k->a = parse_expression(p);
+            if (!k->a) return 0;
+            parse_node_finish(p, k);
+            if (!parse_push(p, &call->list2, k)) return 0;
+        } else {
+            Node *arg = parse_named_expression(p);
+            if (!arg) return 0;
+            if (parse_is_kw(p, "for")) {
+                arg = parse_comprehension(p, AST_GENEXP, arg, NULL, start, NULL);
+                if (!arg) return 0;
+            }
+            if (call->list2.len) {
+                parse_error_at(p, "SyntaxError", arg->span.line, arg->span.col, arg->span.end_line, arg->span.end_col,
+                               "positional argument follows keyword argument");
+                return 0;
+            }
+            if (!parse_push(p, &call->list, arg)) return 0;
+        }
+        if (!parse_is_op(p, ",")) break;
+        parse_advance(p);
+    }
+    return parse_expect_op(p, ")");
 }
 
 static Node *parse_primary(Parser *p) {
     size_t start = p->pos;
     Node *e = parse_atom(p);
     while (e) {
-        if (is_op(p, "(")) {
-            advance(p);
-            Node *call = node_new(p, AST_CALL, start);
+        if (parse_is_op(p, "(")) {
+            parse_advance(p);
+            Node *call = parse_node_new(p, AST_CALL, start);
             if (!call) return NULL;
             call->a = e;
-            while (!is_op(p, ")")) {
-                if (peek(p)->kind == TOK_NAME && lexer_is_op(p->src, peek_at(p, 1), "="))
-                    return parser_error_tok(p, peek(p), "keyword arguments are not supported by Anole yet");
-                if (is_op(p, "*") || is_op(p, "**"))
-                    return parser_error_tok(p, peek(p), "argument unpacking is not supported by Anole yet");
-                Node *arg = parse_expression(p);
-                if (!arg) return NULL;
-                if (is_kw(p, "for")) return parser_error_tok(p, peek(p), "generator expressions are not supported by Anole yet");
-                if (!push(p, &call->list, arg)) return NULL;
-                if (!is_op(p, ",")) break;
-                advance(p);
-            }
-            if (!expect_op(p, ")")) return NULL;
-            node_finish(p, call);
+            if (!parse_call_args(p, call)) return NULL;
+            parse_node_finish(p, call);
             e = call;
-        } else if (is_op(p, "[")) {
-            advance(p);
-            Node *sub = node_new(p, AST_SUBSCRIPT, start);
+        } else if (parse_is_op(p, "[")) {
+            size_t bracket = p->pos;
+            parse_advance(p);
+            Node *sub = parse_node_new(p, AST_SUBSCRIPT, start);
             if (!sub) return NULL;
             sub->a = e;
-            if (is_op(p, ":")) return parser_error_tok(p, peek(p), "slices are not supported by Anole yet");
-            sub->b = parse_expression(p);
-            if (!sub->b) return NULL;
-            if (is_op(p, ":")) return parser_error_tok(p, peek(p), "slices are not supported by Anole yet");
-            if (!expect_op(p, "]")) return NULL;
-            node_finish(p, sub);
+            Node *first = parse_slice_item(p);
+            if (!first) return NULL;
+            if (parse_is_op(p, ",")) {
+                Node *t = parse_node_new(p, AST_TUPLE, bracket + 1);
+                if (!t || !parse_push(p, &t->list, first)) return NULL;
+                while (parse_is_op(p, ",")) {
+                    parse_advance(p);
+                    if (parse_is_op(p, "]")) break;
+                    if (!parse_push(p, &t->list, parse_slice_item(p))) return NULL;
+                }
+                parse_node_finish(p, t);
+                first = t;
+            }
+            sub->b = first;
+            if (!parse_expect_op(p, "]")) return NULL;
+            parse_node_finish(p, sub);
             e = sub;
-        } else if (is_op(p, ".")) {
-            return parser_error_tok(p, peek(p), "attributes are not supported by Anole yet");
+        } else if (parse_is_op(p, ".")) {
+            parse_advance(p);
+            Token *name = parse_peek(p);
+            if (name->kind != TOK_NAME) return parse_syntax_error(p);
+            parse_advance(p);
+            Node *attr = parse_node_new(p, AST_ATTRIBUTE, start);
+            if (!attr) return NULL;
+            attr->a = e;
+            attr->str = p->src + name->start;
+            attr->str_len = name->end - name->start;
+            e = attr;
         } else {
             break;
         }
@@ -427,7 +859,7 @@ static Node *parse_primary(Parser *p) {
 
 static Node *binop(Parser *p, size_t start, Node *left, int op, Node *right) {
     if (!left || !right) return NULL;
-    Node *n = node_new(p, AST_BINOP, start);
+    Node *n = parse_node_new(p, AST_BINOP, start);
     if (!n) return NULL;
     n->a = left;
     n->b = right;
@@ -439,9 +871,10 @@ static Node *parse_factor(Parser *p);
 
 static Node *parse_power(Parser *p) {
     size_t start = p->pos;
+    if (parse_is_kw(p, "await")) return parse_error_tok(p, parse_peek(p), "'await' is not supported by Anole yet");
     Node *base = parse_primary(p);
-    if (base && is_op(p, "**")) {
-        advance(p);
+    if (base && parse_is_op(p, "**")) {
+        parse_advance(p);
         return binop(p, start, base, 8, parse_factor(p));
     }
     return base;
@@ -449,12 +882,12 @@ static Node *parse_power(Parser *p) {
 
 static Node *parse_factor(Parser *p) {
     size_t start = p->pos;
-    int op = is_op(p, "-") ? UNARY_NEG : is_op(p, "+") ? UNARY_POS : is_op(p, "~") ? UNARY_INVERT : -1;
+    int op = parse_is_op(p, "-") ? UNARY_NEG : parse_is_op(p, "+") ? UNARY_POS : parse_is_op(p, "~") ? UNARY_INVERT : -1;
     if (op < 0) return parse_power(p);
-    advance(p);
+    parse_advance(p);
     Node *operand = parse_factor(p);
     if (!operand) return NULL;
-    Node *n = node_new(p, AST_UNARYOP, start);
+    Node *n = parse_node_new(p, AST_UNARYOP, start);
     if (!n) return NULL;
     n->op = op;
     n->a = operand;
@@ -473,9 +906,9 @@ static Node *parse_binary_level(Parser *p, Node *(*next)(Parser *), const OpEntr
         if (!left) return NULL;
         int found = -1;
         for (int i = 0; ops[i].text; i++)
-            if (is_op(p, ops[i].text)) found = ops[i].nb;
+            if (parse_is_op(p, ops[i].text)) found = ops[i].nb;
         if (found < 0) return left;
-        advance(p);
+        parse_advance(p);
         left = binop(p, start, left, found, next(p));
     }
 }
@@ -492,32 +925,32 @@ static Node *parse_sum(Parser *p) { return parse_binary_level(p, parse_term, sum
 static Node *parse_shift(Parser *p) { return parse_binary_level(p, parse_sum, shift_ops); }
 static Node *parse_bitwise_and(Parser *p) { return parse_binary_level(p, parse_shift, and_ops); }
 static Node *parse_bitwise_xor(Parser *p) { return parse_binary_level(p, parse_bitwise_and, xor_ops); }
-static Node *parse_bitwise_or(Parser *p) { return parse_binary_level(p, parse_bitwise_xor, or_ops); }
+Node *parse_bitwise_or(Parser *p) { return parse_binary_level(p, parse_bitwise_xor, or_ops); }
 
 static int compare_op_here(Parser *p, int *op) {
     static const char *const syms[] = {"<", "<=", "==", "!=", ">", ">="};
     for (int i = 0; i < 6; i++)
-        if (is_op(p, syms[i])) {
-            advance(p);
+        if (parse_is_op(p, syms[i])) {
+            parse_advance(p);
             *op = i;
             return 1;
         }
-    if (is_kw(p, "in")) {
-        advance(p);
+    if (parse_is_kw(p, "in")) {
+        parse_advance(p);
         *op = CMP_IN;
         return 1;
     }
-    if (is_kw(p, "not") && tok_is_name(p, peek_at(p, 1), "in")) {
-        advance(p);
-        advance(p);
+    if (parse_is_kw(p, "not") && parse_tok_is_name(p, parse_peek_at(p, 1), "in")) {
+        parse_advance(p);
+        parse_advance(p);
         *op = CMP_NOT_IN;
         return 1;
     }
-    if (is_kw(p, "is")) {
-        advance(p);
+    if (parse_is_kw(p, "is")) {
+        parse_advance(p);
         *op = CMP_IS;
-        if (is_kw(p, "not")) {
-            advance(p);
+        if (parse_is_kw(p, "not")) {
+            parse_advance(p);
             *op = CMP_IS_NOT;
         }
         return 1;
@@ -531,29 +964,29 @@ static Node *parse_comparison(Parser *p) {
     if (!left) return NULL;
     int op;
     if (!compare_op_here(p, &op)) return left;
-    Node *n = node_new(p, AST_COMPARE, start);
+    Node *n = parse_node_new(p, AST_COMPARE, start);
     if (!n) return NULL;
     n->a = left;
     int ops[64], nops = 0;
     do {
-        if (nops == 64) return parser_error_tok(p, peek(p), "too many comparisons");
+        if (nops == 64) return parse_error_tok(p, parse_peek(p), "too many comparisons");
         ops[nops++] = op;
-        if (!push(p, &n->list, parse_bitwise_or(p))) return NULL;
+        if (!parse_push(p, &n->list, parse_bitwise_or(p))) return NULL;
     } while (compare_op_here(p, &op));
     n->cmpops = arena_alloc(p->arena, sizeof(int) * (size_t)nops);
-    if (!n->cmpops) return parser_error_tok(p, peek(p), "out of memory");
+    if (!n->cmpops) return parse_error_tok(p, parse_peek(p), "out of memory");
     memcpy(n->cmpops, ops, sizeof(int) * (size_t)nops);
-    node_finish(p, n);
+    parse_node_finish(p, n);
     return n;
 }
 
 static Node *parse_inversion(Parser *p) {
-    if (!is_kw(p, "not")) return parse_comparison(p);
+    if (!parse_is_kw(p, "not")) return parse_comparison(p);
     size_t start = p->pos;
-    advance(p);
+    parse_advance(p);
     Node *operand = parse_inversion(p);
     if (!operand) return NULL;
-    Node *n = node_new(p, AST_UNARYOP, start);
+    Node *n = parse_node_new(p, AST_UNARYOP, start);
     if (!n) return NULL;
     n->op = UNARY_NOT;
     n->a = operand;
@@ -563,321 +996,208 @@ static Node *parse_inversion(Parser *p) {
 static Node *parse_boolop(Parser *p, Node *(*next)(Parser *), const char *kw, int op) {
     size_t start = p->pos;
     Node *first = next(p);
-    if (!first || !is_kw(p, kw)) return first;
-    Node *n = node_new(p, AST_BOOLOP, start);
-    if (!n || !push(p, &n->list, first)) return NULL;
+    if (!first || !parse_is_kw(p, kw)) return first;
+    Node *n = parse_node_new(p, AST_BOOLOP, start);
+    if (!n || !parse_push(p, &n->list, first)) return NULL;
     n->op = op;
-    while (is_kw(p, kw)) {
-        advance(p);
-        if (!push(p, &n->list, next(p))) return NULL;
+    while (parse_is_kw(p, kw)) {
+        parse_advance(p);
+        if (!parse_push(p, &n->list, next(p))) return NULL;
     }
-    node_finish(p, n);
+    parse_node_finish(p, n);
     return n;
 }
 
 static Node *parse_conjunction(Parser *p) { return parse_boolop(p, parse_inversion, "and", BOOL_AND); }
-static Node *parse_disjunction(Parser *p) { return parse_boolop(p, parse_conjunction, "or", BOOL_OR); }
+Node *parse_disjunction(Parser *p) { return parse_boolop(p, parse_conjunction, "or", BOOL_OR); }
 
-static Node *parse_expression(Parser *p) {
+static Node *parse_lambda(Parser *p) {
+    size_t start = p->pos;
+    parse_advance(p);
+    Node *n = parse_node_new(p, AST_LAMBDA, start);
+    if (!n) return NULL;
+    n->a = parse_arguments_def(p, ":", 1);
+    if (!n->a || !parse_expect_op(p, ":")) return NULL;
+    n->b = parse_expression(p);
+    if (!n->b) return NULL;
+    parse_node_finish(p, n);
+    return n;
+}
+
+Node *parse_expression(Parser *p) {
+    if (parse_is_kw(p, "lambda")) return parse_lambda(p);
     size_t start = p->pos;
     Node *body = parse_disjunction(p);
-    if (!body || !is_kw(p, "if")) return body;
-    advance(p);
-    Node *n = node_new(p, AST_IFEXP, start);
+    if (!body || !parse_is_kw(p, "if")) return body;
+    parse_advance(p);
+    Node *n = parse_node_new(p, AST_IFEXP, start);
     if (!n) return NULL;
     n->b = body;
     n->a = parse_disjunction(p);
     if (!n->a) return NULL;
-    if (!is_kw(p, "else")) return parser_error_tok(p, peek(p), "expected 'else' after 'if' expression");
-    advance(p);
+    if (!parse_is_kw(p, "else")) return parse_error_tok(p, parse_peek(p), "expected 'else' after 'if' expression");
+    parse_advance(p);
     n->c = parse_expression(p);
     if (!n->c) return NULL;
-    node_finish(p, n);
+    parse_node_finish(p, n);
     return n;
 }
 
-/* An expression list without parentheses: a tuple when there is a comma. */
-static Node *parse_star_expressions(Parser *p) {
-    size_t start = p->pos;
-    Node *first = parse_expression(p);
-    if (!first || !is_op(p, ",")) return first;
-    Node *t = node_new(p, AST_TUPLE, start);
-    if (!t || !push(p, &t->list, first)) return NULL;
-    while (is_op(p, ",")) {
-        advance(p);
-        Token *k = peek(p);
-        if (k->kind == TOK_NEWLINE || is_op(p, "=") || is_op(p, ")")) break;
-        if (!push(p, &t->list, parse_expression(p))) return NULL;
+Node *parse_named_expression(Parser *p) {
+    if (parse_peek(p)->kind == TOK_NAME && lexer_is_op(p->src, parse_peek_at(p, 1), ":=")) {
+        size_t start = p->pos;
+        Node *target = parse_atom(p);
+        if (!target) return NULL;
+        target->ctx_store = 1;
+        parse_advance(p);
+        Node *n = parse_node_new(p, AST_NAMEDEXPR, start);
+        if (!n) return NULL;
+        n->a = target;
+        n->b = parse_expression(p);
+        if (!n->b) return NULL;
+        parse_node_finish(p, n);
+        return n;
     }
-    node_finish(p, t);
+    return parse_expression(p);
+}
+
+/* An expression list without parentheses: a tuple when there is a comma; * items allowed. */
+Node *parse_star_expressions(Parser *p) {
+    size_t start = p->pos;
+    Node *first = parse_star_named(p);
+    if (!first || !parse_is_op(p, ",")) return first;
+    Node *t = parse_node_new(p, AST_TUPLE, start);
+    if (!t || !parse_push(p, &t->list, first)) return NULL;
+    while (parse_is_op(p, ",")) {
+        parse_advance(p);
+        Token *k = parse_peek(p);
+        if (k->kind == TOK_NEWLINE || parse_is_op(p, "=") || parse_is_op(p, ")") || parse_is_op(p, ":") ||
+            parse_is_op(p, ";") || parse_is_kw(p, "in"))
+            break;
+        int aug = 0;
+        static const char *const augs[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=", "@=", NULL};
+        for (int i = 0; augs[i]; i++) aug |= parse_is_op(p, augs[i]);
+        if (aug) break;
+        if (!parse_push(p, &t->list, parse_star_named(p))) return NULL;
+    }
+    parse_node_finish(p, t);
     return t;
 }
 
-/* ---- statements ---- */
-
-static int check_target(Parser *p, Node *t) {
-    switch (t->kind) {
-    case AST_NAME: case AST_SUBSCRIPT: t->ctx_store = 1; return 1;
-    case AST_TUPLE: case AST_LIST:
-        return !!parser_error_at(p, "SyntaxError", t->span.line, t->span.col, t->span.end_line, t->span.end_col,
-                                 "unpacking assignment is not supported by Anole yet");
-    case AST_CONSTANT:
-        return !!parser_error_at(p, "SyntaxError", t->span.line, t->span.col, t->span.end_line, t->span.end_col,
-                                 "cannot assign to literal here. Maybe you meant '==' instead of '='?");
-    case AST_CALL:
-        return !!parser_error_at(p, "SyntaxError", t->span.line, t->span.col, t->span.end_line, t->span.end_col,
-                                 "cannot assign to function call here. Maybe you meant '==' instead of '='?");
-    default:
-        return !!parser_error_at(p, "SyntaxError", t->span.line, t->span.col, t->span.end_line, t->span.end_col,
-                                 "cannot assign to expression here. Maybe you meant '==' instead of '='?");
-    }
-}
-
-static const OpEntry aug_ops[] = {{"+=", 13}, {"-=", 23}, {"*=", 18}, {"/=", 24}, {"//=", 15}, {"%=", 19},
-                                  {"**=", 21}, {"&=", 14}, {"|=", 20}, {"^=", 25}, {"<<=", 16}, {">>=", 22},
-                                  {"@=", 17}, {NULL, 0}};
-
-static Node *parse_simple_statement(Parser *p) {
+/* Targets of for loops and comprehensions: `x`, `a, b`, `(a, b)`, `a, *rest`. */
+Node *parse_star_targets(Parser *p) {
     size_t start = p->pos;
-    Token *t = peek(p);
-    if (is_kw(p, "pass") || is_kw(p, "break") || is_kw(p, "continue")) {
-        advance(p);
-        return node_new(p, tok_is_name(p, t, "pass") ? AST_PASS : tok_is_name(p, t, "break") ? AST_BREAK : AST_CONTINUE, start);
+    Node *first = parse_is_op(p, "*") ? parse_star_named(p) : parse_bitwise_or(p);
+    if (!first || !parse_is_op(p, ",")) return first;
+    Node *t = parse_node_new(p, AST_TUPLE, start);
+    if (!t || !parse_push(p, &t->list, first)) return NULL;
+    while (parse_is_op(p, ",")) {
+        parse_advance(p);
+        if (parse_is_kw(p, "in") || parse_is_op(p, "=")) break;
+        if (!parse_push(p, &t->list, parse_is_op(p, "*") ? parse_star_named(p) : parse_bitwise_or(p))) return NULL;
     }
-    if (is_kw(p, "return")) {
-        advance(p);
-        Node *n = node_new(p, AST_RETURN, start);
-        if (!n) return NULL;
-        if (peek(p)->kind != TOK_NEWLINE && !is_op(p, ";")) {
-            n->a = parse_star_expressions(p);
-            if (!n->a) return NULL;
-        }
-        node_finish(p, n);
-        return n;
-    }
-    if (is_kw(p, "global")) {
-        advance(p);
-        Node *n = node_new(p, AST_GLOBAL, start);
-        if (!n) return NULL;
-        do {
-            if (n->list.len) advance(p);
-            if (peek(p)->kind != TOK_NAME || tok_is_keyword(p, peek(p))) return syntax_error(p);
-            if (!push(p, &n->list, parse_atom(p))) return NULL;
-        } while (is_op(p, ","));
-        node_finish(p, n);
-        return n;
-    }
-    static const char *const unsupported[] = {"import", "from", "class", "try", "with", "raise", "assert",
-                                              "del", "lambda", "yield", "nonlocal", "async", "match", NULL};
-    for (int i = 0; unsupported[i]; i++)
-        if (is_kw(p, unsupported[i]) && !(strcmp(unsupported[i], "match") == 0)) {
-            char msg[100];
-            snprintf(msg, sizeof msg, "'%s' is not supported by Anole yet", unsupported[i]);
-            return parser_error_tok(p, t, msg);
-        }
-    Node *first = parse_star_expressions(p);
-    if (!first) return NULL;
-    for (int i = 0; aug_ops[i].text; i++) {
-        if (is_op(p, aug_ops[i].text)) {
-            if (first->kind != AST_NAME && first->kind != AST_SUBSCRIPT)
-                return parser_error_at(p, "SyntaxError", first->span.line, first->span.col, first->span.end_line,
-                                       first->span.end_col, "'expression' is an illegal expression for augmented assignment"), NULL;
-            advance(p);
-            Node *n = node_new(p, AST_AUGASSIGN, start);
-            if (!n) return NULL;
-            first->ctx_store = 1;
-            n->a = first;
-            n->op = aug_ops[i].nb;
-            n->b = parse_star_expressions(p);
-            if (!n->b) return NULL;
-            node_finish(p, n);
-            return n;
-        }
-    }
-    if (!is_op(p, "=")) {
-        if (is_op(p, ":")) return parser_error_tok(p, peek(p), "annotations are not supported by Anole yet");
-        Node *n = node_new(p, AST_EXPR_STMT, start);
-        if (!n) return NULL;
-        n->a = first;
-        return n;
-    }
-    Node *n = node_new(p, AST_ASSIGN, start);
-    if (!n) return NULL;
-    Node *value = first;
-    while (is_op(p, "=")) {
-        advance(p);
-        if (!check_target(p, value) || !push(p, &n->list, value)) return NULL;
-        value = parse_star_expressions(p);
-        if (!value) return NULL;
-    }
-    n->a = value;
-    node_finish(p, n);
-    return n;
+    parse_node_finish(p, t);
+    return t;
 }
 
-static int parse_simple_statements(Parser *p, NodeList *body) {
-    for (;;) {
-        if (!push(p, body, parse_simple_statement(p))) return 0;
-        if (!is_op(p, ";")) break;
-        advance(p);
-        if (peek(p)->kind == TOK_NEWLINE) break;
-    }
-    if (peek(p)->kind != TOK_NEWLINE) {
-        syntax_error(p);
-        return 0;
-    }
-    advance(p);
-    return 1;
-}
-
-/* block: NEWLINE INDENT statements DEDENT, or simple statements on the same line. `what` names
- * the statement for the IndentationError CPython gives when the block is missing. */
-static int parse_block(Parser *p, NodeList *body, const char *what, int line) {
-    if (!expect_op(p, ":")) return 0;
-    if (peek(p)->kind != TOK_NEWLINE) return parse_simple_statements(p, body);
-    advance(p);
-    if (peek(p)->kind != TOK_INDENT) {
-        char msg[120];
-        snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", what, line);
-        Token *t = peek(p);
-        parser_error_at(p, "IndentationError", t->line, t->col, t->line, t->col + 1, msg);
-        return 0;
-    }
-    advance(p);
-    while (peek(p)->kind != TOK_DEDENT && peek(p)->kind != TOK_ENDMARKER)
-        if (!parse_statement_into(p, body)) return 0;
-    advance(p);
-    return 1;
-}
-
-static Node *parse_if(Parser *p, const char *what) {
+Node *parse_yield(Parser *p) {
     size_t start = p->pos;
-    int line = advance(p)->line;
-    Node *n = node_new(p, AST_IF, start);
-    if (!n) return NULL;
-    n->a = parse_expression(p);
-    if (!n->a || !parse_block(p, &n->list, what, line)) return NULL;
-    if (is_kw(p, "elif")) {
-        if (!push(p, &n->list2, parse_if(p, "'elif' statement"))) return NULL;
-    } else if (is_kw(p, "else")) {
-        int eline = advance(p)->line;
-        if (!parse_block(p, &n->list2, "'else' statement", eline)) return NULL;
-    }
-    node_finish(p, n);
-    return n;
-}
-
-static Node *parse_compound(Parser *p) {
-    size_t start = p->pos;
-    if (is_kw(p, "if")) return parse_if(p, "'if' statement");
-    if (is_kw(p, "while")) {
-        int line = advance(p)->line;
-        Node *n = node_new(p, AST_WHILE, start);
+    parse_advance(p);
+    if (parse_is_kw(p, "from")) {
+        parse_advance(p);
+        Node *n = parse_node_new(p, AST_YIELDFROM, start);
         if (!n) return NULL;
         n->a = parse_expression(p);
-        if (!n->a || !parse_block(p, &n->list, "'while' statement", line)) return NULL;
-        if (is_kw(p, "else")) {
-            int eline = advance(p)->line;
-            if (!parse_block(p, &n->list2, "'else' statement", eline)) return NULL;
-        }
-        node_finish(p, n);
-        return n;
-    }
-    if (is_kw(p, "for")) {
-        int line = advance(p)->line;
-        Node *n = node_new(p, AST_FOR, start);
-        if (!n) return NULL;
-        n->a = parse_bitwise_or(p);
         if (!n->a) return NULL;
-        if (is_op(p, ",")) return parser_error_tok(p, peek(p), "tuple targets are not supported by Anole yet");
-        if (!check_target(p, n->a)) return NULL;
-        if (!is_kw(p, "in")) return syntax_error(p);
-        advance(p);
-        n->b = parse_star_expressions(p);
-        if (!n->b || !parse_block(p, &n->list, "'for' statement", line)) return NULL;
-        if (is_kw(p, "else")) {
-            int eline = advance(p)->line;
-            if (!parse_block(p, &n->list2, "'else' statement", eline)) return NULL;
-        }
-        node_finish(p, n);
+        parse_node_finish(p, n);
         return n;
     }
-    /* def */
-    Token *def = advance(p);
-    Node *n = node_new(p, AST_FUNCTIONDEF, start);
+    Node *n = parse_node_new(p, AST_YIELD, start);
     if (!n) return NULL;
-    Token *name = peek(p);
-    if (name->kind != TOK_NAME || tok_is_keyword(p, name)) return syntax_error(p);
-    advance(p);
-    n->str = p->src + name->start;
-    n->str_len = name->end - name->start;
-    if (!expect_op(p, "(")) return NULL;
-    while (!is_op(p, ")")) {
-        Token *a = peek(p);
-        if (is_op(p, "*") || is_op(p, "**") || is_op(p, "/"))
-            return parser_error_tok(p, a, "this kind of parameter is not supported by Anole yet");
-        if (a->kind != TOK_NAME || tok_is_keyword(p, a)) return syntax_error(p);
-        size_t astart = p->pos;
-        advance(p);
-        if (is_op(p, "=") || is_op(p, ":"))
-            return parser_error_tok(p, peek(p), "default values and annotations are not supported by Anole yet");
-        Node *arg = node_new(p, AST_ARG, astart);
-        if (!arg) return NULL;
-        arg->str = p->src + a->start;
-        arg->str_len = a->end - a->start;
-        for (int i = 0; i < n->list.len; i++)
-            if (n->list.items[i]->str_len == arg->str_len && memcmp(n->list.items[i]->str, arg->str, arg->str_len) == 0)
-                return parser_error_tok(p, a, "duplicate argument in function definition");
-        if (!push(p, &n->list, arg)) return NULL;
-        if (!is_op(p, ",")) break;
-        advance(p);
+    Token *t = parse_peek(p);
+    if (t->kind != TOK_NEWLINE && !parse_is_op(p, ")") && !parse_is_op(p, "]") && !parse_is_op(p, "}") &&
+        !parse_is_op(p, ";") && !parse_is_op(p, "=")) {
+        n->a = parse_star_expressions(p);
+        if (!n->a) return NULL;
     }
-    if (!expect_op(p, ")")) return NULL;
-    if (is_op(p, "->")) return parser_error_tok(p, peek(p), "annotations are not supported by Anole yet");
-    if (!parse_block(p, &n->list2, "function definition", def->line)) return NULL;
-    node_finish(p, n);
+    parse_node_finish(p, n);
     return n;
 }
 
-static Node *parse_statement_into(Parser *p, NodeList *body) {
-    Token *t = peek(p);
-    if (t->kind == TOK_INDENT) {
-        parser_error_at(p, "IndentationError", t->line, t->col, t->end_line, t->end_col, "unexpected indent");
-        return NULL;
-    }
-    if (is_kw(p, "if") || is_kw(p, "while") || is_kw(p, "for") || is_kw(p, "def")) {
-        Node *n = parse_compound(p);
-        return push(p, body, n) ? n : NULL;
-    }
-    if (is_kw(p, "else") || is_kw(p, "elif")) return syntax_error(p);
-    if (!parse_simple_statements(p, body)) return NULL;
-    return body->items[body->len - 1];
-}
-
-Node *parser_parse_module(const char *src, size_t len, Arena *arena, SyntaxErrorInfo *err) {
-    TokenList toks;
-    if (!lexer_tokenize(src, len, &toks, err)) return NULL;
-    Parser p = {.src = src, .toks = toks.tokens, .ntoks = toks.ntokens, .arena = arena, .err = err};
-    Node *mod = node_new(&p, AST_MODULE, 0);
-    while (mod && peek(&p)->kind != TOK_ENDMARKER) {
-        if (!parse_statement_into(&p, &mod->list)) {
-            mod = NULL;
-            break;
+/* Parameters of a def (up to `close`, not consumed) or a lambda (up to ':'): positional with
+ * defaults, `/`, *args or a bare `*`, keyword-only with defaults, **kwargs, annotations (def only). */
+Node *parse_arguments_def(Parser *p, const char *close, int lambda) {
+    size_t start = p->pos;
+    Node *args = parse_node_new(p, AST_ARGUMENTS, start);
+    if (!args) return NULL;
+    int seen_default = 0, kwonly = 0;
+    while (!parse_is_op(p, close)) {
+        size_t astart = p->pos;
+        if (parse_is_op(p, "/")) {
+            parse_advance(p);
+            args->flag = args->list.len;
+        } else if (parse_is_op(p, "**")) {
+            parse_advance(p);
+            Token *name = parse_peek(p);
+            if (name->kind != TOK_NAME || parse_tok_is_keyword(p, name)) return parse_syntax_error(p);
+            parse_advance(p);
+            Node *arg = parse_node_new(p, AST_ARG, astart + 1);
+            if (!arg) return NULL;
+            arg->str = p->src + name->start;
+            arg->str_len = name->end - name->start;
+            if (!lambda && parse_is_op(p, ":")) {
+                parse_advance(p);
+                arg->b = parse_expression(p);
+                if (!arg->b) return NULL;
+            }
+            args->b = arg;
+        } else if (parse_is_op(p, "*")) {
+            parse_advance(p);
+            kwonly = 1;
+            if (parse_peek(p)->kind == TOK_NAME) {
+                Token *name = parse_advance(p);
+                Node *arg = parse_node_new(p, AST_ARG, astart + 1);
+                if (!arg) return NULL;
+                arg->str = p->src + name->start;
+                arg->str_len = name->end - name->start;
+                if (!lambda && parse_is_op(p, ":")) {
+                    parse_advance(p);
+                    arg->b = parse_expression(p);
+                    if (!arg->b) return NULL;
+                }
+                args->a = arg;
+            }
+        } else {
+            Token *name = parse_peek(p);
+            if (name->kind != TOK_NAME || parse_tok_is_keyword(p, name)) return parse_syntax_error(p);
+            parse_advance(p);
+            Node *arg = parse_node_new(p, AST_ARG, astart);
+            if (!arg) return NULL;
+            arg->str = p->src + name->start;
+            arg->str_len = name->end - name->start;
+            if (!lambda && parse_is_op(p, ":")) {
+                parse_advance(p);
+                arg->b = parse_expression(p);
+                if (!arg->b) return NULL;
+            }
+            if (parse_is_op(p, "=")) {
+                parse_advance(p);
+                arg->a = parse_expression(p);
+                if (!arg->a) return NULL;
+                if (!kwonly) seen_default = 1;
+            } else if (seen_default && !kwonly) {
+                return parse_error_tok(p, name, "non-default argument follows default argument");
+            }
+            NodeList *all[2] = {&args->list, &args->list2};
+            for (int l = 0; l < 2; l++)
+                for (int i = 0; i < all[l]->len; i++)
+                    if (all[l]->items[i]->str_len == arg->str_len && memcmp(all[l]->items[i]->str, arg->str, arg->str_len) == 0)
+                        return parse_error_tok(p, name, "duplicate argument in function definition");
+            if (!parse_push(p, kwonly ? &args->list2 : &args->list, arg)) return NULL;
         }
+        if (!parse_is_op(p, ",")) break;
+        parse_advance(p);
     }
-    if (p.failed) mod = NULL;
-    lexer_free(&toks);
-    return mod;
-}
-
-Node *parser_parse_expression(const char *src, size_t len, Arena *arena) {
-    SyntaxErrorInfo err;
-    TokenList toks;
-    if (!lexer_tokenize(src, len, &toks, &err)) return NULL;
-    Parser p = {.src = src, .toks = toks.tokens, .ntoks = toks.ntokens, .arena = arena, .err = &err};
-    Node *e = parse_expression(&p);
-    if (e && peek(&p)->kind != TOK_NEWLINE && peek(&p)->kind != TOK_ENDMARKER) e = NULL;
-    if (p.failed) e = NULL;
-    lexer_free(&toks);
-    return e;
+    parse_node_finish(p, args);
+    return args;
 }

@@ -52,7 +52,7 @@ extern Type type_object, type_int, type_float, type_bool, type_none, type_str, t
     type_tuple, type_dict, type_set, type_frozenset, type_function, type_builtin, type_method,
     type_code, type_range, type_range_iter, type_list_iter, type_type, type_cell, type_generator,
     type_module, type_slice, type_property, type_staticmethod, type_classmethod, type_super,
-    type_traceback;
+    type_traceback, type_notimplemented;
 Type *type_of(Value v);
 int type_is_subtype(const Type *t, const Type *base);
 
@@ -62,7 +62,8 @@ extern Type exc_BaseException, exc_Exception, exc_ArithmeticError, exc_ZeroDivis
     exc_IndexError, exc_KeyError, exc_RuntimeError, exc_RecursionError, exc_MemoryError,
     exc_StopIteration, exc_AssertionError, exc_AttributeError, exc_SyntaxError,
     exc_KeyboardInterrupt, exc_SystemExit, exc_NotImplementedError, exc_UnboundLocalError,
-    exc_IndentationError;
+    exc_IndentationError, exc_SystemError, exc_ImportError, exc_ModuleNotFoundError, exc_GeneratorExit,
+    exc_FloatingPointError, exc_UnicodeError, exc_OSError, exc_FileNotFoundError, exc_EOFError;
 extern Type *const exc_builtin_types[];
 Value exc_raise(VM *vm, Type *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 Value exc_raise_memory(VM *vm);

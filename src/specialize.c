@@ -219,6 +219,15 @@ void specialize_load_global(VM *vm, Code *code, uint16_t *instr, Dict *globals, 
 }
 
 void specialize_precall(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs) {
+    /* nargs < 0: the call has keyword arguments. */
+    if (nargs < 0 && !value_is_kind(callable, OBJ_FUNCTION)) {
+        if (value_is_kind(callable, OBJ_BUILTIN) && ((Builtin *)value_as_ptr(callable))->callkind == CALLKIND_FAST_WITH_KEYWORDS) {
+            specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS);
+            return;
+        }
+        specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_KWNAMES);
+        return;
+    }
     if (value_is_kind(callable, OBJ_FUNCTION)) {
         specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_PYFUNC);
         return;
@@ -250,6 +259,14 @@ void specialize_call(VM *vm, Code *code, uint16_t *instr, Value callable, int na
         return;
     }
     Function *fn = value_as_ptr(callable);
+    if (nargs < 0) {
+        specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_CALL_KWNAMES);
+        return;
+    }
+    if (fn->code->flags & (CODE_VARARGS | CODE_VARKEYWORDS | CODE_GENERATOR) || fn->code->kwonlyargcount) {
+        specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_CALL_COMPLEX_PARAMETERS);
+        return;
+    }
     if (nargs != (int)fn->code->nargs) {
         specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_WRONG_NUMBER_ARGUMENTS);
         return;

@@ -34,6 +34,7 @@ TYPE_STATIC(type_staticmethod, "staticmethod", &type_object)
 TYPE_STATIC(type_classmethod, "classmethod", &type_object)
 TYPE_STATIC(type_super, "super", &type_object)
 TYPE_STATIC(type_traceback, "traceback", &type_object)
+TYPE_STATIC(type_notimplemented, "NotImplementedType", &type_object)
 
 static Type *types_of_wrappers[] = {&type_property, &type_staticmethod, &type_classmethod, &type_super};
 
@@ -41,6 +42,7 @@ Type *type_of(Value v) {
     if (value_is_float(v)) return &type_float;
     if (value_is_int(v)) return &type_int;
     if (value_is_bool(v)) return &type_bool;
+    if (v == VALUE_NOTIMPLEMENTED) return &type_notimplemented;
     if (!value_is_obj(v)) return &type_none;
     Obj *o = value_as_obj(v);
     switch ((ObjKind)o->kind) {

@@ -27,6 +27,8 @@ typedef uint64_t Value;
 #define VALUE_NULL VALUE_MAKE(VALUE_TAG_SPECIAL, 4)
 /* Returned by operations that raised: the exception itself is in the VM. */
 #define VALUE_ERROR VALUE_MAKE(VALUE_TAG_SPECIAL, 5)
+/* The NotImplemented singleton that binary dunder methods return. */
+#define VALUE_NOTIMPLEMENTED VALUE_MAKE(VALUE_TAG_SPECIAL, 6)
 
 #define SMALLINT_MAX ((int64_t)0x7fffffffffff)
 #define SMALLINT_MIN (-SMALLINT_MAX - 1)

@@ -4,8 +4,12 @@
 #include "vm.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "class.h"
+#include "strfmt.h"
+#include "containers.h"
 #include "runtime.h"
 
 void vm_write(VM *vm, int stream, const char *data, size_t len) {
@@ -29,81 +33,192 @@ static int vm_add_traceback(VM *vm, Code *code, uint32_t instr) {
     return 1;
 }
 
-static Value vm_arg_count_error(VM *vm, Function *fn, int nargs) {
-    Code *co = fn->code;
-    int want = (int)co->nargs;
-    if (nargs > want)
-        return exc_raise(vm, &exc_TypeError, "%s() takes %d positional argument%s but %d %s given",
-                         co->qualname->data, want, want == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
-    int missing = want - nargs;
-    char names[400] = "";
+static Value vm_missing_args(VM *vm, Code *co, const char *kind, Str **names, int n) {
+    char list[400] = "";
     size_t len = 0;
-    for (int i = nargs; i < want; i++) {
-        const char *sep = i == nargs ? "" : (i == want - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
-        len += (size_t)snprintf(names + len, sizeof names - len, "%s'%s'", sep, co->varnames[i]->data);
-        if (len >= sizeof names) break;
+    for (int i = 0; i < n && len < sizeof list; i++) {
+        const char *sep = i == 0 ? "" : (i == n - 1 ? (n == 2 ? " and " : ", and ") : ", ");
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s'%s'", sep, names[i]->data);
     }
-    return exc_raise(vm, &exc_TypeError, "%s() missing %d required positional argument%s: %s",
-                     co->qualname->data, missing, missing == 1 ? "" : "s", names);
+    return exc_raise(vm, &exc_TypeError, "%s() missing %d required %s argument%s: %s", co->qualname->data, n, kind,
+                     n == 1 ? "" : "s", list);
 }
 
-/* Pushes a frame for a code object; the caller has checked the argument count. */
-static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict, Value *args, int nargs) {
+/* Binds a call's arguments (vectorcall convention) to a function's frame slots: positional
+ * parameters, *args, keyword-only parameters, **kwargs, and defaults, with CPython's errors. */
+static int vm_bind_args(VM *vm, Function *fn, Value *slots, Value *args, int nargs, Tuple *kwnames) {
+    Code *co = fn->code;
+    int npos = (int)co->nargs, nkwonly = (int)co->kwonlyargcount;
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    int varargs = (co->flags & CODE_VARARGS) != 0, varkw = (co->flags & CODE_VARKEYWORDS) != 0;
+    int ndefaults = fn->defaults ? (int)fn->defaults->len : 0;
+    for (uint32_t i = 0; i < co->nlocals; i++) slots[i] = VALUE_NULL;
+    int n = nargs < npos ? nargs : npos;
+    for (int i = 0; i < n; i++) slots[i] = args[i];
+    int idx = npos + nkwonly;
+    if (varargs) {
+        Tuple *t = tuple_new(vm, (uint32_t)(nargs > npos ? nargs - npos : 0));
+        if (!t) return (exc_raise_memory(vm), 0);
+        for (int i = npos; i < nargs; i++) t->items[i - npos] = args[i];
+        slots[idx++] = value_from_ptr(t);
+    } else if (nargs > npos) {
+        int given_kwonly = 0;
+        for (int k = 0; k < nkw; k++)
+            for (int p = npos; p < npos + nkwonly; p++)
+                if (str_equal(value_as_ptr(kwnames->items[k]), co->varnames[p])) given_kwonly++;
+        char extra[80] = "";
+        if (given_kwonly)
+            snprintf(extra, sizeof extra, " positional argument%s (and %d keyword-only argument%s)", nargs == 1 ? "" : "s",
+                     given_kwonly, given_kwonly == 1 ? "" : "s");
+        if (ndefaults)
+            exc_raise(vm, &exc_TypeError, "%s() takes from %d to %d positional arguments but %d %s given", co->qualname->data,
+                      npos - ndefaults, npos, nargs, nargs == 1 ? "was" : "were");
+        else
+            exc_raise(vm, &exc_TypeError, "%s() takes %d positional argument%s but %d%s %s given", co->qualname->data, npos,
+                      npos == 1 ? "" : "s", nargs, extra, (nargs == 1 && !given_kwonly) ? "was" : "were");
+        return 0;
+    }
+    Dict *kwdict = NULL;
+    if (varkw) {
+        kwdict = dict_new(vm);
+        if (!kwdict) return (exc_raise_memory(vm), 0);
+        slots[idx] = value_from_ptr(kwdict);
+    }
+    for (int k = 0; k < nkw; k++) {
+        Str *name = value_as_ptr(kwnames->items[k]);
+        int found = -1;
+        for (int p = 0; p < npos + nkwonly; p++)
+            if (str_equal(name, co->varnames[p])) found = p;
+        if (found < 0) {
+            if (!kwdict) {
+                exc_raise(vm, &exc_TypeError, "%s() got an unexpected keyword argument '%s'", co->qualname->data, name->data);
+                return 0;
+            }
+            if (!dict_set_str(vm, kwdict, name, args[nargs + k])) return (exc_raise_memory(vm), 0);
+            continue;
+        }
+        if (slots[found] != VALUE_NULL) {
+            exc_raise(vm, &exc_TypeError, "%s() got multiple values for argument '%s'", co->qualname->data, name->data);
+            return 0;
+        }
+        slots[found] = args[nargs + k];
+    }
+    Str *missing[64];
+    int nmissing = 0;
+    for (int p = 0; p < npos; p++) {
+        if (slots[p] != VALUE_NULL) continue;
+        int d = p - (npos - ndefaults);
+        if (d >= 0) slots[p] = fn->defaults->items[d];
+        else if (nmissing < 64) missing[nmissing++] = co->varnames[p];
+    }
+    if (nmissing) return vm_missing_args(vm, co, "positional", missing, nmissing) && 0;
+    for (int p = npos; p < npos + nkwonly; p++) {
+        if (slots[p] != VALUE_NULL) continue;
+        Value d = fn->kwdefaults ? dict_get_str(fn->kwdefaults, co->varnames[p]) : VALUE_NULL;
+        if (d != VALUE_NULL) slots[p] = d;
+        else if (nmissing < 64) missing[nmissing++] = co->varnames[p];
+    }
+    if (nmissing) return vm_missing_args(vm, co, "keyword-only", missing, nmissing) && 0;
+    return 1;
+}
+
+static Value *vm_frame_base(VM *vm) {
+    return vm->nframes ? vm->frames[vm->nframes - 1].data_end : vm->stack;
+}
+
+/* Pushes a frame for a code object. With fn, the call's arguments are bound to its parameters;
+ * without, the slots start empty (module and class bodies). */
+static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict, Function *fn, Value *args, int nargs,
+                            Tuple *kwnames) {
     if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES) {
         exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
-    Value *base = vm->stack;
-    if (vm->nframes) {
-        Frame *top = &vm->frames[vm->nframes - 1];
-        base = top->locals + top->code->nlocals + top->code->stacksize;
-    }
+    Value *base = vm_frame_base(vm);
     if (base + code->nlocals + code->stacksize > vm->stack + VM_STACK_SLOTS) {
         exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
+    if (fn) {
+        if (!(code->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) && !kwnames && nargs == (int)code->nargs &&
+            !code->kwonlyargcount) {
+            for (int i = 0; i < nargs; i++) base[i] = args[i];
+            for (uint32_t i = (uint32_t)nargs; i < code->nlocals; i++) base[i] = VALUE_NULL;
+        } else if (!vm_bind_args(vm, fn, base, args, nargs, kwnames)) {
+            return NULL;
+        }
+    } else {
+        for (uint32_t i = 0; i < code->nlocals; i++) base[i] = VALUE_NULL;
+    }
     Frame *f = &vm->frames[vm->nframes++];
     f->code = code;
+    f->func = fn;
+    f->gen = NULL;
     f->globals = globals;
     f->locals_dict = locals_dict;
     f->locals = base;
-    for (int i = 0; i < nargs; i++) base[i] = args[i];
-    for (uint32_t i = (uint32_t)nargs; i < code->nlocals; i++) base[i] = VALUE_NULL;
+    f->data_end = base + code->nlocals + code->stacksize;
     f->sp = base + code->nlocals;
     f->ip = code->code;
+    f->instr = code->code;
     return f;
 }
 
-static Value vm_call_builtin(VM *vm, Value callable, Value *args, int nargs) {
-    if (value_is_kind(callable, OBJ_BUILTIN)) return ((Builtin *)value_as_ptr(callable))->fn(vm, args, nargs, NULL);
-    Type *t = value_as_ptr(callable);
-    return t->construct(vm, args, nargs, NULL);
+static Value vm_run_frames(VM *vm, int entry_depth);
+
+Value vm_call_function(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
+    int depth = vm->nframes;
+    if (!vm_push_frame(vm, fn->code, fn->globals, NULL, fn, args, nargs, kwnames)) return VALUE_ERROR;
+    return vm_run_frames(vm, depth);
 }
 
-static int vm_is_c_callable(Value v) {
-    return value_is_kind(v, OBJ_BUILTIN) || (value_is_kind(v, OBJ_TYPE) && ((Type *)value_as_ptr(v))->construct);
+Value vm_run_class_body(VM *vm, Function *fn, Dict *ns) {
+    int depth = vm->nframes;
+    if (!vm_push_frame(vm, fn->code, fn->globals, ns, fn, NULL, 0, NULL)) return VALUE_ERROR;
+    return vm_run_frames(vm, depth);
 }
 
-static Value vm_not_callable(VM *vm, Value v) {
-    return exc_raise(vm, &exc_TypeError, "'%s' object is not callable", type_of(v)->name);
+Value vm_call(VM *vm, Value callable, Value *args, int nargs) { return call_value(vm, callable, args, nargs, NULL); }
+
+Value vm_run_code(VM *vm, Code *code, Dict *globals, Dict *locals_dict) {
+    int depth = vm->nframes;
+    if (!vm_push_frame(vm, code, globals, locals_dict, NULL, NULL, 0, NULL)) return VALUE_ERROR;
+    return vm_run_frames(vm, depth);
 }
 
-Value vm_call(VM *vm, Value callable, Value *args, int nargs) {
-    if (vm_is_c_callable(callable)) return vm_call_builtin(vm, callable, args, nargs);
-    if (!value_is_kind(callable, OBJ_FUNCTION)) return vm_not_callable(vm, callable);
-    Function *fn = value_as_ptr(callable);
-    if (nargs != (int)fn->code->nargs) return vm_arg_count_error(vm, fn, nargs);
-    return vm_run_code(vm, fn->code, fn->globals, NULL) == VALUE_ERROR ? VALUE_ERROR : VALUE_NONE;
+/* Finds the handler for an instruction of code, or NULL. */
+static ExcEntry *vm_find_handler(Code *code, uint32_t index) {
+    for (uint32_t i = 0; i < code->nexc; i++)
+        if (index >= code->exctable[i].start && index < code->exctable[i].end) return &code->exctable[i];
+    return NULL;
+}
+
+static int vm_exc_matches(VM *vm, Value exc, Value match) {
+    if (value_is_kind(match, OBJ_TUPLE)) {
+        Tuple *t = value_as_ptr(match);
+        for (uint32_t i = 0; i < t->len; i++)
+            if (vm_exc_matches(vm, exc, t->items[i])) return 1;
+        return 0;
+    }
+    if (!value_is_kind(match, OBJ_TYPE)) return 0;
+    return type_is_subtype(type_of(exc), value_as_ptr(match));
+}
+
+/* The exception object for `raise x`: an instance, or a class to instantiate. */
+static Value vm_make_raisable(VM *vm, Value x) {
+    if (value_is_kind(x, OBJ_TYPE) && type_is_subtype(value_as_ptr(x), &exc_BaseException))
+        return call_value(vm, x, NULL, 0, NULL);
+    if (value_is_kind(x, OBJ_EXCEPTION)) return x;
+    return exc_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
 static void vm_safepoint(VM *vm) {
     if (vm->heap_bytes > vm->next_gc || vm->gc_stress) gc_collect(vm);
 }
 
-Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
-    int entry_depth = vm->nframes;
-    Frame *f = vm_push_frame(vm, entry_code, globals, locals_dict, NULL, 0);
-    if (!f) return VALUE_ERROR;
+/* Runs frames until the one at entry_depth returns (its value) or raises (VALUE_ERROR). */
+static Value vm_run_frames(VM *vm, int entry_depth) {
+    Frame *f = &vm->frames[vm->nframes - 1];
 
     /* The running frame's hot state lives in locals; they are written back to the frame before
      * anything that may look at frames (calls, the collector, unwinding). */
@@ -154,9 +269,10 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
      * args...], where self becomes the first argument. */
 #define CALL_SHAPE()                                   \
     int is_meth = sp[-(oparg + 2)] != VALUE_NULL;      \
-    int nargs = oparg + is_meth;                       \
-    Value callable = sp[-(nargs + 1)];                 \
-    Value *args = sp - nargs
+    int nkwargs = kwnames ? (int)kwnames->len : 0;     \
+    int nargs = oparg + is_meth - nkwargs;             \
+    Value callable = sp[-(oparg + is_meth + 1)];       \
+    Value *args = sp - (oparg + is_meth)
     /* An adaptive instruction: at a zero counter, try to specialize and run whatever the
      * instruction became; otherwise count down and run the family's generic instruction. */
 #define ADAPTIVE(family, specialize)              \
@@ -180,6 +296,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
     } while (0)
 
     int miss_family = 0;
+    Tuple *kwnames = NULL;   /* set by KW_NAMES for the CALL that follows */
     LOAD_FRAME();
 
     for (;;) {
@@ -436,13 +553,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
         }
         case OP_LIST_EXTEND: {
             Value it = POP();
-            List *l = value_as_ptr(sp[-oparg]);
-            Tuple *t = value_as_ptr(it);
-            for (uint32_t i = 0; i < t->len; i++)
-                if (!list_append(vm, l, t->items[i])) {
-                    exc_raise_memory(vm);
-                    goto error;
-                }
+            if (!list_extend(vm, value_as_ptr(sp[-oparg]), it)) goto error;
             break;
         }
         case OP_IS_OP: {
@@ -557,9 +668,26 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
                 exc_raise_memory(vm);
                 goto error;
             }
-            fn->code = value_as_ptr(TOP());
+            fn->code = value_as_ptr(POP());
             fn->globals = f->globals;
-            TOP() = value_from_ptr(fn);
+            fn->doc = fn->code->nconsts && value_is_kind(fn->code->consts[0], OBJ_STR) ? fn->code->consts[0] : VALUE_NONE;
+            if (oparg & 8) fn->closure = value_as_ptr(POP());
+            if (oparg & 4) {
+                Tuple *ann = value_as_ptr(POP());
+                fn->annotations = dict_new(vm);
+                if (!fn->annotations) {
+                    exc_raise_memory(vm);
+                    goto error;
+                }
+                for (uint32_t i = 0; i + 1 < ann->len; i += 2)
+                    if (!dict_set_str(vm, fn->annotations, value_as_ptr(ann->items[i]), ann->items[i + 1])) {
+                        exc_raise_memory(vm);
+                        goto error;
+                    }
+            }
+            if (oparg & 2) fn->kwdefaults = value_as_ptr(POP());
+            if (oparg & 1) fn->defaults = value_as_ptr(POP());
+            PUSH(value_from_ptr(fn));
             break;
         }
         case OP_BINARY_OP: {
@@ -621,10 +749,11 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
             ip += 1;
             break;
         case OP_PRECALL_ADAPTIVE:
-            ADAPTIVE(OP_PRECALL, { CALL_SHAPE(); (void)args; specialize_precall(vm, co, this_instr, callable, nargs); });
+            ADAPTIVE(OP_PRECALL, { CALL_SHAPE(); (void)args; specialize_precall(vm, co, this_instr, callable, nkwargs ? -1 : nargs); });
         case OP_PRECALL_PYFUNC: {
             CALL_SHAPE();
             (void)args;
+            (void)nargs;
             DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION), OP_PRECALL);
             HIT(OP_PRECALL);
             ip += 1;
@@ -646,11 +775,14 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
                            : op == OP_PRECALL_NO_KW_BUILTIN_O         ? CALLKIND_O
                                                                       : CALLKIND_LEN;
                 DEOPT_IF(kind != want, OP_PRECALL);
+                DEOPT_IF(nkwargs && want != CALLKIND_FAST_WITH_KEYWORDS, OP_PRECALL);
                 DEOPT_IF((want == CALLKIND_O || want == CALLKIND_LEN) && nargs != 1, OP_PRECALL);
             }
             HIT(OP_PRECALL);
             SAVE_FRAME();
-            Value r = vm_call_builtin(vm, callable, args, nargs);
+            f->instr = this_instr;
+            Value r = call_value(vm, callable, args, nargs, kwnames);
+            kwnames = NULL;
             CHECK(r);
             sp -= oparg + 2;
             PUSH(r);
@@ -665,39 +797,88 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
                 DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION), OP_CALL);
                 Function *fn = value_as_ptr(callable);
                 DEOPT_IF(fn->version != ((uint32_t)ip[1] | (uint32_t)ip[2] << 16), OP_CALL);
-                DEOPT_IF(nargs != (int)fn->code->nargs, OP_CALL);
+                DEOPT_IF(nargs != (int)fn->code->nargs || kwnames, OP_CALL);
                 HIT(OP_CALL);
             }
-            if (value_is_kind(callable, OBJ_FUNCTION)) {
+            Tuple *kw = kwnames;
+            kwnames = NULL;
+            if (value_is_kind(callable, OBJ_FUNCTION) && !(((Function *)value_as_ptr(callable))->code->flags & CODE_GENERATOR)) {
                 Function *fn = value_as_ptr(callable);
-                if (nargs != (int)fn->code->nargs) {
-                    vm_arg_count_error(vm, fn, nargs);
-                    goto error;
-                }
                 ip += 4;
                 f->ip = ip;
                 f->instr = this_instr;
                 f->sp = sp - (oparg + 2);
-                Frame *callee = vm_push_frame(vm, fn->code, fn->globals, NULL, args, nargs);
-                if (!callee) goto error;
+                Frame *callee = vm_push_frame(vm, fn->code, fn->globals, NULL, fn, args, nargs, kw);
+                if (!callee) {
+                    ip -= 4;
+                    goto error;
+                }
                 f = callee;
                 LOAD_FRAME();
                 break;
             }
-            if (!vm_is_c_callable(callable)) {
-                vm_not_callable(vm, callable);
-                goto error;
-            }
             SAVE_FRAME();
-            Value r = vm_call_builtin(vm, callable, args, nargs);
+            f->instr = this_instr;
+            Value r = call_value(vm, callable, args, nargs, kw);
             CHECK(r);
             sp -= oparg + 2;
             PUSH(r);
             ip += 4;
             break;
         }
+        case OP_KW_NAMES:
+            kwnames = value_as_ptr(consts[oparg]);
+            break;
+        case OP_CALL_FUNCTION_EX: {
+            Value kwargs = (oparg & 1) ? POP() : VALUE_NULL;
+            Value posargs = POP();
+            Value callable = POP();
+            sp--; /* the NULL */
+            Tuple *pt = value_as_ptr(posargs);
+            if (!value_is_kind(posargs, OBJ_TUPLE)) {
+                Value t = tuple_from_iterable(vm, posargs);
+                CHECK(t);
+                pt = value_as_ptr(t);
+            }
+            int npos = (int)pt->len, nkw = 0;
+            Tuple *kw = NULL;
+            Value small[32], *buf = small;
+            if (kwargs != VALUE_NULL) {
+                Dict *d = value_as_ptr(kwargs);
+                kw = tuple_new(vm, d->count);
+                if (!kw) {
+                    exc_raise_memory(vm);
+                    goto error;
+                }
+                for (uint32_t i = 0; i < d->nentries; i++)
+                    if (d->entries[i].key != VALUE_NULL) kw->items[nkw++] = d->entries[i].key;
+            }
+            if (npos + nkw > 32 && !(buf = malloc(sizeof(Value) * (size_t)(npos + nkw)))) {
+                exc_raise_memory(vm);
+                goto error;
+            }
+            for (int i = 0; i < npos; i++) buf[i] = pt->items[i];
+            if (kw) {
+                Dict *d = value_as_ptr(kwargs);
+                int k = 0;
+                for (uint32_t i = 0; i < d->nentries; i++)
+                    if (d->entries[i].key != VALUE_NULL) buf[npos + k++] = d->entries[i].value;
+            }
+            /* Keep the pieces reachable while the call runs. */
+            PUSH(callable);
+            PUSH(posargs);
+            PUSH(kw ? value_from_ptr(kw) : VALUE_NONE);
+            SAVE_FRAME();
+            f->instr = this_instr;
+            Value r = call_value(vm, callable, buf, npos, kw);
+            if (buf != small) free(buf);
+            sp -= 3;
+            CHECK(r);
+            PUSH(r);
+            break;
+        }
         case OP_CALL_ADAPTIVE:
-            ADAPTIVE(OP_CALL, { CALL_SHAPE(); (void)args; specialize_call(vm, co, this_instr, callable, nargs); });
+            ADAPTIVE(OP_CALL, { CALL_SHAPE(); (void)args; specialize_call(vm, co, this_instr, callable, nkwargs ? -1 : nargs); });
         case OP_RETURN_VALUE: {
             Value r = POP();
             vm->nframes--;
@@ -710,6 +891,7 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
             PUSH(r);
             break;
         }
+#include "vm_ops.inc"
         default:
             exc_raise(vm, &exc_RuntimeError, "unknown opcode %d (%s)", op, op < OP__COUNT ? opcode_info[op].name : "?");
             goto error;
@@ -736,16 +918,38 @@ Value vm_run_code(VM *vm, Code *entry_code, Dict *globals, Dict *locals_dict) {
         goto error;
 
     error: {
-        /* The one unwinding path: record each frame in the traceback and pop it. There are no
-         * exception handlers yet, so the exception leaves the entry frame. */
+        /* The one unwinding path. The raising instruction goes into the traceback (unless this
+         * is a re-raise), then the frame's exception table is searched; without a handler the
+         * frame is popped and the search goes on in its caller at the call instruction. */
         uint16_t *at = this_instr;
+        kwnames = NULL;
+        if (vm->exc == VALUE_NULL) exc_raise(vm, &exc_SystemError, "error return without exception set");
+        if (value_is_kind(vm->exc, OBJ_EXCEPTION)) {
+            Exception *e = value_as_ptr(vm->exc);
+            if (!vm->reraise && vm->handled != VALUE_NONE && vm->handled != vm->exc && e->context == VALUE_NULL &&
+                e != vm->memory_error)
+                e->context = vm->handled;
+        }
         for (;;) {
-            if (!vm_add_traceback(vm, f->code, (uint32_t)(at - f->code->code))) exc_raise_memory(vm);
+            if (!vm->reraise && !vm_add_traceback(vm, f->code, (uint32_t)(at - f->code->code))) exc_raise_memory(vm);
+            vm->reraise = 0;
+            ExcEntry *h = vm_find_handler(f->code, (uint32_t)(at - f->code->code));
+            if (h) {
+                sp = f->locals + f->code->nlocals + h->depth;
+                if (h->lasti) PUSH(value_from_int(at - f->code->code));
+                PUSH(vm->exc);
+                vm->exc = VALUE_NULL;
+                f->sp = sp;
+                f->ip = f->code->code + h->target;
+                LOAD_FRAME();
+                break;
+            }
             vm->nframes--;
             if (vm->nframes == entry_depth) return VALUE_ERROR;
             f = &vm->frames[vm->nframes - 1];
             at = f->instr;
         }
+        continue;
     }
     }
 done:

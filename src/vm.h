@@ -15,6 +15,9 @@
 
 typedef struct Frame {
     Code *code;
+    Function *func;          /* the function running (NULL for module and class bodies) */
+    Value *data_end;         /* where the next frame's slots may start on the VM stack */
+    struct Generator *gen;   /* the generator this frame belongs to, or NULL */
     Dict *globals;
     Dict *locals_dict;       /* the module namespace for module code, NULL in functions */
     Value *locals;           /* code->nlocals slots, then the value stack */
@@ -39,6 +42,8 @@ struct AnoleVM {
     int recursion_limit;
 
     Value exc;                /* the exception being raised, or VALUE_NULL */
+    Value handled;            /* the exception being handled (sys.exc_info), or VALUE_NONE */
+    int reraise;              /* the error being unwound is a re-raise: add no traceback entry */
     Value *roots;             /* gc_root_push: values C code holds across calls into Python */
     size_t nroots, caproots;
     Dict *static_type_dicts[VM_STATIC_TYPES];  /* built-in types' methods as objects, made lazily */
@@ -70,6 +75,12 @@ Value vm_run_code(VM *vm, Code *code, Dict *globals, Dict *locals_dict);
 
 /* Calls any callable with positional arguments, from C (used by builtins that call back). */
 Value vm_call(VM *vm, Value callable, Value *args, int nargs);
+/* Calls a Python function from C (vectorcall convention), running it to completion. */
+Value vm_call_function(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames);
+/* Runs a class body function with ns as its namespace. */
+Value vm_run_class_body(VM *vm, Function *fn, Dict *ns);
+/* import.c: the module named name (built-in modules only). */
+Value vm_import(VM *vm, Str *name);
 
 void vm_write(VM *vm, int stream, const char *data, size_t len);
 

@@ -58,10 +58,16 @@ export function run(argv, cwd, timeoutMs = TIMEOUT_MS) {
       return;
     }
     const out = [], err = [];
-    let timedOut = false;
+    let timedOut = false, size = 0;
     const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, timeoutMs);
-    child.stdout.on("data", (b) => out.push(b));
-    child.stderr.on("data", (b) => err.push(b));
+    // A runaway program must not exhaust the runner: stop it after 4 MB of output.
+    const collect = (list) => (b) => {
+      size += b.length;
+      if (size > 4 << 20) { child.kill("SIGKILL"); return; }
+      list.push(b);
+    };
+    child.stdout.on("data", collect(out));
+    child.stderr.on("data", collect(err));
     child.on("error", (e) => { clearTimeout(timer); done({ code: null, stdout: "", stderr: "", error: String(e) }); });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
@@ -179,11 +185,21 @@ async function main() {
   if (process.env.ANOLE_GC_STRESS) console.log(`# ANOLE_GC_STRESS=${process.env.ANOLE_GC_STRESS}`);
   const tasks = [];
   for (const name of names) for (const t of targets) tasks.push(() => check(name, t));
-  let passed = 0, failed = 0;
+  // Programs listed in known_failures.txt exercise what the engine does not support yet (see
+  // the open issues). They still run: a failure is reported as `xfail` and not counted, and
+  // one that starts passing is reported as XPASS (counted as passed) so the list can shrink.
+  const knownPath = join(HERE, "known_failures.txt");
+  const known = new Set(existsSync(knownPath)
+    ? readFileSync(knownPath, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))
+    : []);
+  let passed = 0, failed = 0, xfailed = 0;
   await pool(tasks, JOBS, (r) => {
-    if (r.ok) { passed++; console.log(`ok   ${r.label}`); }
+    const name = r.label.split(" ")[0];
+    if (r.ok) { passed++; console.log(known.has(name) ? `XPASS ${r.label} (remove it from known_failures.txt)` : `ok   ${r.label}`); }
+    else if (known.has(name)) { xfailed++; console.log(`xfail ${r.label}`); }
     else { failed++; console.log(`FAIL ${r.label}`); for (const l of r.details) console.log(l); }
   });
+  if (xfailed) console.log(`${xfailed} known failures not counted (tests/py/known_failures.txt)`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

@@ -1,0 +1,1105 @@
+/* Attributes, classes defined in Python, instances, and calling any callable. Heap types get
+ * slot functions that look up dunder methods, so the generic operations in ops.c work on
+ * instances exactly as on built-in values. */
+#include "class.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "containers.h"
+#include "runtime.h"
+#include "vm.h"
+
+
+static Str *intern(VM *vm, const char *s) { return str_intern(vm, s, strlen(s)); }
+
+/* ---- looking up attributes on types ---- */
+
+/* Built-in types keep their methods as MethodDef tables; the first lookup makes them Builtin
+ * objects in a per-VM dict so that they can be returned and called. */
+static Dict *static_type_dict(VM *vm, Type *t) {
+    if (!t->static_index || t->static_index >= VM_STATIC_TYPES) return NULL;
+    Dict *d = vm->static_type_dicts[t->static_index];
+    if (d) return d;
+    d = dict_new(vm);
+    if (!d) return NULL;
+    vm->static_type_dicts[t->static_index] = d;
+    for (const MethodDef *m = t->methods; m && m->name; m++) {
+        BuiltinDef def = {m->name, m->fn, (CallKind)m->callkind};
+        Builtin *b = builtins_new_function(vm, &def);
+        Str *name = intern(vm, m->name);
+        if (!b || !name || !dict_set_str(vm, d, name, value_from_ptr(b))) return NULL;
+    }
+    return d;
+}
+
+Value type_lookup(VM *vm, Type *t, Str *name) {
+    if (t->mro) {
+        for (uint32_t i = 0; i < t->mro->len; i++) {
+            Type *k = value_as_ptr(t->mro->items[i]);
+            Value v = VALUE_NULL;
+            if (k->is_heap) v = dict_get_str(k->dict, name);
+            else {
+                Dict *d = static_type_dict(vm, k);
+                if (d) v = dict_get_str(d, name);
+            }
+            if (v != VALUE_NULL) return v;
+        }
+        return VALUE_NULL;
+    }
+    for (Type *k = t; k; k = k->base) {
+        Dict *d = k->is_heap ? k->dict : static_type_dict(vm, k);
+        Value v = d ? dict_get_str(d, name) : VALUE_NULL;
+        if (v != VALUE_NULL) return v;
+    }
+    return VALUE_NULL;
+}
+
+static Value bind(VM *vm, Value self, Value func) {
+    BoundMethod *m = gc_alloc(vm, sizeof(BoundMethod), OBJ_BOUND_METHOD);
+    if (!m) return exc_raise_memory(vm);
+    m->self = self;
+    m->func = func;
+    return value_from_ptr(m);
+}
+
+/* Applies the descriptor protocol to a class attribute found for obj (or for a class when
+ * obj is VALUE_NULL and owner is the class). */
+static Value descr_get(VM *vm, Value attr, Value obj, Type *owner) {
+    if (value_is_kind(attr, OBJ_FUNCTION) || value_is_kind(attr, OBJ_BUILTIN))
+        return obj == VALUE_NULL ? attr : bind(vm, obj, attr);
+    if (value_is_kind(attr, OBJ_WRAPPER)) {
+        Wrapper *w = value_as_ptr(attr);
+        switch ((WrapperTag)w->tag) {
+        case WRAP_STATICMETHOD: return w->a;
+        case WRAP_CLASSMETHOD: return bind(vm, value_from_ptr(owner), w->a);
+        case WRAP_PROPERTY:
+            if (obj == VALUE_NULL) return attr;
+            if (w->a == VALUE_NONE) return exc_raise(vm, &exc_AttributeError, "property object has no getter");
+            return call_value(vm, w->a, &obj, 1, NULL);
+        case WRAP_SUPER: break;
+        }
+    }
+    return attr;
+}
+
+static Dict **instance_dict_slot(Value obj) {
+    if (value_is_kind(obj, OBJ_INSTANCE)) return &((Instance *)value_as_ptr(obj))->dict;
+    if (value_is_kind(obj, OBJ_EXCEPTION)) return &((Exception *)value_as_ptr(obj))->dict;
+    if (value_is_kind(obj, OBJ_FUNCTION)) return &((Function *)value_as_ptr(obj))->dict;
+    return NULL;
+}
+
+static int slot_index(Type *t, Str *name) {
+    for (Type *k = t; k && k->is_heap; k = k->base)
+        if (k->slot_names) {
+            /* Slots are numbered from the root of the chain; count earlier classes' slots. */
+            int base = 0;
+            for (Type *b = k->base; b && b->is_heap; b = b->base)
+                if (b->slot_names) base += (int)b->slot_names->len;
+            for (uint32_t i = 0; i < k->slot_names->len; i++)
+                if (str_equal(value_as_ptr(k->slot_names->items[i]), name)) return base + (int)i;
+        }
+    return -1;
+}
+
+static Value super_getattr(VM *vm, Wrapper *w, Str *name) {
+    Type *start = value_as_ptr(w->a);
+    Value self = w->b;
+    Type *t = value_is_kind(self, OBJ_TYPE) ? value_as_ptr(self) : type_of(self);
+    int found = 0;
+    if (t->mro) {
+        for (uint32_t i = 0; i < t->mro->len; i++) {
+            Type *k = value_as_ptr(t->mro->items[i]);
+            if (found) {
+                Value v = k->is_heap ? dict_get_str(k->dict, name) : VALUE_NULL;
+                if (!k->is_heap) {
+                    Dict *d = static_type_dict(vm, k);
+                    if (d) v = dict_get_str(d, name);
+                }
+                if (v != VALUE_NULL) return descr_get(vm, v, value_is_kind(self, OBJ_TYPE) ? VALUE_NULL : self, t);
+            }
+            if (k == start) found = 1;
+        }
+    }
+    return exc_raise(vm, &exc_AttributeError, "'super' object has no attribute '%s'", name->data);
+}
+
+static Value exception_attr(VM *vm, Exception *e, Str *name) {
+    if (strcmp(name->data, "args") == 0) {
+        if (e->args) return value_from_ptr(e->args);
+        Tuple *t = tuple_new(vm, e->message == VALUE_NULL ? 0 : 1);
+        if (!t) return exc_raise_memory(vm);
+        if (e->message != VALUE_NULL) t->items[0] = e->message;
+        e->args = t;
+        return value_from_ptr(t);
+    }
+    if (strcmp(name->data, "__cause__") == 0) return e->cause == VALUE_NULL ? VALUE_NONE : e->cause;
+    if (strcmp(name->data, "__context__") == 0) return e->context == VALUE_NULL ? VALUE_NONE : e->context;
+    if (strcmp(name->data, "__traceback__") == 0) return VALUE_NONE;
+    return VALUE_NULL;
+}
+
+Value attr_get_opt(VM *vm, Value obj, Str *name) {
+    Type *t = type_of(obj);
+    if (value_is_kind(obj, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(obj))->tag == WRAP_SUPER)
+        return super_getattr(vm, value_as_ptr(obj), name);
+    if (t->getattr) {
+        Value v = t->getattr(vm, obj, name);
+        if (v != VALUE_NULL) return v;
+    }
+    if (value_is_kind(obj, OBJ_MODULE)) return dict_get_str(((Module *)value_as_ptr(obj))->dict, name);
+    if (value_is_kind(obj, OBJ_TYPE)) {
+        Type *cls = value_as_ptr(obj);
+        if (strcmp(name->data, "__name__") == 0) return cls->name_str ? value_from_ptr(cls->name_str) : str_value(vm, cls->name, strlen(cls->name));
+        if (strcmp(name->data, "__mro__") == 0 && cls->mro) return value_from_ptr(cls->mro);
+        if (strcmp(name->data, "__dict__") == 0 && cls->dict) return value_from_ptr(cls->dict);
+        if (strcmp(name->data, "__base__") == 0) return cls->base ? value_from_ptr(cls->base) : VALUE_NONE;
+        Value v = type_lookup(vm, cls, name);
+        if (v != VALUE_NULL) return descr_get(vm, v, VALUE_NULL, cls);
+        return VALUE_NULL;
+    }
+    /* Data descriptors (properties) on the class win over the instance dict. */
+    Value cattr = type_lookup(vm, t, name);
+    if (value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY)
+        return descr_get(vm, cattr, obj, t);
+    int si = t->is_heap ? slot_index(t, name) : -1;
+    if (si >= 0) {
+        Value v = ((Instance *)value_as_ptr(obj))->slots[si];
+        if (v != VALUE_NULL) return v;
+    }
+    Dict **dp = instance_dict_slot(obj);
+    if (dp && *dp) {
+        Value v = dict_get_str(*dp, name);
+        if (v != VALUE_NULL) return v;
+    }
+    if (dp && strcmp(name->data, "__dict__") == 0) {
+        if (!*dp && !(*dp = dict_new(vm))) return exc_raise_memory(vm);
+        return value_from_ptr(*dp);
+    }
+    if (value_is_kind(obj, OBJ_EXCEPTION)) {
+        Value v = exception_attr(vm, value_as_ptr(obj), name);
+        if (v != VALUE_NULL) return v;
+    }
+    if (cattr != VALUE_NULL) return descr_get(vm, cattr, obj, t);
+    if (strcmp(name->data, "__class__") == 0) return value_from_ptr(t);
+    if (value_is_kind(obj, OBJ_FUNCTION)) {
+        Function *f = value_as_ptr(obj);
+        if (strcmp(name->data, "__name__") == 0) return value_from_ptr(f->code->name);
+        if (strcmp(name->data, "__qualname__") == 0) return value_from_ptr(f->qualname ? f->qualname : f->code->qualname);
+        if (strcmp(name->data, "__doc__") == 0) return f->doc ? f->doc : VALUE_NONE;
+        if (strcmp(name->data, "__annotations__") == 0) {
+            if (!f->annotations && !(f->annotations = dict_new(vm))) return exc_raise_memory(vm);
+            return value_from_ptr(f->annotations);
+        }
+    }
+    if (value_is_kind(obj, OBJ_BUILTIN) && strcmp(name->data, "__name__") == 0) {
+        const char *n = ((Builtin *)value_as_ptr(obj))->name;
+        return str_value(vm, n, strlen(n));
+    }
+    if (value_is_kind(obj, OBJ_BOUND_METHOD)) {
+        BoundMethod *m = value_as_ptr(obj);
+        if (strcmp(name->data, "__self__") == 0) return m->self;
+        if (strcmp(name->data, "__func__") == 0) return m->func;
+        return attr_get_opt(vm, m->func, name);
+    }
+    if (value_is_kind(obj, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(obj))->tag == WRAP_PROPERTY) {
+        Wrapper *w = value_as_ptr(obj);
+        if (strcmp(name->data, "fget") == 0) return w->a;
+        if (strcmp(name->data, "fset") == 0) return w->b;
+    }
+    return VALUE_NULL;
+}
+
+Value attr_get(VM *vm, Value obj, Str *name) {
+    Value v = attr_get_opt(vm, obj, name);
+    if (v != VALUE_NULL) return v;
+    if (vm->exc != VALUE_NULL) return VALUE_ERROR;
+    /* __getattr__ is the last resort, as in Python. */
+    Type *t = type_of(obj);
+    if (t->is_heap) {
+        Value ga = type_lookup(vm, t, intern(vm, "__getattr__"));
+        if (ga != VALUE_NULL) {
+            Value args[2] = {obj, value_from_ptr(name)};
+            return call_value(vm, ga, args, 2, NULL);
+        }
+    }
+    if (value_is_kind(obj, OBJ_MODULE))
+        return exc_raise(vm, &exc_AttributeError, "module '%s' has no attribute '%s'",
+                         ((Module *)value_as_ptr(obj))->name->data, name->data);
+    if (value_is_kind(obj, OBJ_TYPE))
+        return exc_raise(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'",
+                         ((Type *)value_as_ptr(obj))->name, name->data);
+    return exc_raise(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
+}
+
+Value attr_method(VM *vm, Value obj, Str *name, Value *self) {
+    Type *t = type_of(obj);
+    *self = VALUE_NULL;
+    if (!value_is_kind(obj, OBJ_TYPE) && !value_is_kind(obj, OBJ_MODULE) && !value_is_kind(obj, OBJ_WRAPPER)) {
+        Value cattr = type_lookup(vm, t, name);
+        if (value_is_kind(cattr, OBJ_FUNCTION) || value_is_kind(cattr, OBJ_BUILTIN)) {
+            Dict **dp = instance_dict_slot(obj);
+            if (!(dp && *dp && dict_get_str(*dp, name) != VALUE_NULL)) {
+                *self = obj;
+                return cattr;
+            }
+        }
+    }
+    return attr_get(vm, obj, name);
+}
+
+int attr_set(VM *vm, Value obj, Str *name, Value v) {
+    Type *t = type_of(obj);
+    if (value_is_kind(obj, OBJ_TYPE)) {
+        Type *cls = value_as_ptr(obj);
+        if (!cls->is_heap) {
+            exc_raise(vm, &exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, cls->name);
+            return 0;
+        }
+        cls->version = 0;
+        if (v == VALUE_NULL) {
+            if (dict_get_str(cls->dict, name) == VALUE_NULL) {
+                exc_raise(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", cls->name, name->data);
+                return 0;
+            }
+            return dict_del_str(vm, cls->dict, name);
+        }
+        return dict_set_str(vm, cls->dict, name, v) || (exc_raise_memory(vm), 0);
+    }
+    if (value_is_kind(obj, OBJ_MODULE)) {
+        Dict *d = ((Module *)value_as_ptr(obj))->dict;
+        return v == VALUE_NULL ? dict_del_str(vm, d, name) : (dict_set_str(vm, d, name, v) || (exc_raise_memory(vm), 0));
+    }
+    Value cattr = type_lookup(vm, t, name);
+    if (value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY) {
+        Wrapper *w = value_as_ptr(cattr);
+        if (w->b == VALUE_NONE || w->b == VALUE_NULL) {
+            exc_raise(vm, &exc_AttributeError, "can't set attribute '%s'", name->data);
+            return 0;
+        }
+        Value args[2] = {obj, v};
+        return call_value(vm, w->b, args, 2, NULL) != VALUE_ERROR;
+    }
+    if (t->is_heap) {
+        Value sa = type_lookup(vm, t, intern(vm, v == VALUE_NULL ? "__delattr__" : "__setattr__"));
+        if (value_is_kind(sa, OBJ_FUNCTION)) {
+            Value args[3] = {obj, value_from_ptr(name), v};
+            return call_value(vm, sa, args, v == VALUE_NULL ? 2 : 3, NULL) != VALUE_ERROR;
+        }
+    }
+    int si = t->is_heap ? slot_index(t, name) : -1;
+    if (si >= 0) {
+        ((Instance *)value_as_ptr(obj))->slots[si] = v;
+        return 1;
+    }
+    Dict **dp = instance_dict_slot(obj);
+    if (!dp || (value_is_kind(obj, OBJ_INSTANCE) && !*dp && t->slot_names)) {
+        if (value_is_kind(obj, OBJ_INSTANCE))
+            exc_raise(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
+        else
+            exc_raise(vm, &exc_AttributeError, "'%s' object attribute '%s' is read-only", t->name, name->data);
+        return 0;
+    }
+    if (v == VALUE_NULL) {
+        if (!*dp || dict_get_str(*dp, name) == VALUE_NULL) {
+            exc_raise(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
+            return 0;
+        }
+        return dict_del_str(vm, *dp, name);
+    }
+    if (!*dp && !(*dp = dict_new(vm))) return (exc_raise_memory(vm), 0);
+    return dict_set_str(vm, *dp, name, v) || (exc_raise_memory(vm), 0);
+}
+
+/* ---- calling ---- */
+
+Value call_dunder(VM *vm, Value obj, const char *name, Value *args, int nargs) {
+    Type *t = type_of(obj);
+    Str *n = intern(vm, name);
+    if (!n) return exc_raise_memory(vm);
+    Value f = type_lookup(vm, t, n);
+    if (f == VALUE_NULL) return VALUE_NULL;
+    Value buf[8];
+    if (nargs > 7) return exc_raise(vm, &exc_TypeError, "too many arguments");
+    buf[0] = obj;
+    for (int i = 0; i < nargs; i++) buf[i + 1] = args[i];
+    if (value_is_kind(f, OBJ_WRAPPER)) {
+        Wrapper *w = value_as_ptr(f);
+        if (w->tag == WRAP_STATICMETHOD) return call_value(vm, w->a, args, nargs, NULL);
+        if (w->tag == WRAP_CLASSMETHOD) {
+            buf[0] = value_from_ptr(t);
+            return call_value(vm, w->a, buf, nargs + 1, NULL);
+        }
+    }
+    return call_value(vm, f, buf, nargs + 1, NULL);
+}
+
+static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames) {
+    Value obj;
+    Str *new_name = intern(vm, "__new__");
+    Value newf = type_lookup(vm, t, new_name);
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    if (value_is_kind(newf, OBJ_WRAPPER)) newf = ((Wrapper *)value_as_ptr(newf))->a;
+    if (value_is_kind(newf, OBJ_FUNCTION)) {
+        Value *buf = malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
+        if (!buf) return exc_raise_memory(vm);
+        buf[0] = value_from_ptr(t);
+        memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        obj = call_value(vm, newf, buf, nargs + 1, kwnames);
+        free(buf);
+        if (obj == VALUE_ERROR || !type_is_subtype(type_of(obj), t)) return obj;
+    } else if (type_is_subtype(t, &exc_BaseException)) {
+        obj = exc_construct(vm, t, args, nargs);
+        if (obj == VALUE_ERROR) return obj;
+    } else {
+        uint32_t nslots = 0;
+        for (Type *k = t; k && k->is_heap; k = k->base)
+            if (k->slot_names) nslots += k->slot_names->len;
+        Instance *in = gc_alloc(vm, sizeof(Instance) + nslots * sizeof(Value), OBJ_INSTANCE);
+        if (!in) return exc_raise_memory(vm);
+        in->cls = t;
+        in->nslots = nslots;
+        for (uint32_t i = 0; i < nslots; i++) in->slots[i] = VALUE_NULL;
+        int has_dict = 1;
+        for (Type *k = t; k && k->is_heap; k = k->base)
+            if (k->slot_names && !(k->dict && dict_get_str(k->dict, intern(vm, "__dict__")) != VALUE_NULL)) has_dict = 0;
+        if (has_dict && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
+        obj = value_from_ptr(in);
+    }
+    Value init = type_lookup(vm, t, intern(vm, "__init__"));
+    if (value_is_kind(init, OBJ_FUNCTION)) {
+        if (!gc_root_push(vm, obj)) return VALUE_ERROR;
+        Value *buf = malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
+        if (!buf) return exc_raise_memory(vm);
+        buf[0] = obj;
+        memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        Value r = call_value(vm, init, buf, nargs + 1, kwnames);
+        free(buf);
+        gc_root_pop(vm, 1);
+        if (r == VALUE_ERROR) return r;
+        if (r != VALUE_NONE)
+            return exc_raise(vm, &exc_TypeError, "__init__() should return None, not '%s'", type_of(r)->name);
+    } else if ((nargs || nkw) && !value_is_kind(newf, OBJ_FUNCTION) && !type_is_subtype(t, &exc_BaseException)) {
+        return exc_raise(vm, &exc_TypeError, "%s() takes no arguments", t->name);
+    }
+    return obj;
+}
+
+Value exc_construct(VM *vm, Type *t, Value *args, int nargs) {
+    Exception *e = exc_new(vm, t, nargs == 1 ? args[0] : VALUE_NULL);
+    if (!e) return exc_raise_memory(vm);
+    e->cause = e->context = VALUE_NULL;
+    e->args = tuple_new(vm, (uint32_t)nargs);
+    if (!e->args) return exc_raise_memory(vm);
+    for (int i = 0; i < nargs; i++) e->args->items[i] = args[i];
+    if (nargs > 1) e->message = value_from_ptr(e->args);
+    return value_from_ptr(e);
+}
+
+Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames) {
+    if (value_is_kind(callable, OBJ_FUNCTION)) return vm_call_function(vm, value_as_ptr(callable), args, nargs, kwnames);
+    if (value_is_kind(callable, OBJ_BUILTIN)) return ((Builtin *)value_as_ptr(callable))->fn(vm, args, nargs, kwnames);
+    if (value_is_kind(callable, OBJ_BOUND_METHOD)) {
+        BoundMethod *m = value_as_ptr(callable);
+        int nkw = kwnames ? (int)kwnames->len : 0;
+        Value small[16];
+        Value *buf = nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
+        if (!buf) return exc_raise_memory(vm);
+        buf[0] = m->self;
+        if (nargs + nkw) memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        Value r = call_value(vm, m->func, buf, nargs + 1, kwnames);
+        if (buf != small) free(buf);
+        return r;
+    }
+    if (value_is_kind(callable, OBJ_TYPE)) {
+        Type *t = value_as_ptr(callable);
+        if (t->is_heap) return instantiate(vm, t, args, nargs, kwnames);
+        if (type_is_subtype(t, &exc_BaseException)) return exc_construct(vm, t, args, nargs);
+        if (t->construct) return t->construct(vm, args, nargs, kwnames);
+        return exc_raise(vm, &exc_TypeError, "cannot create '%s' instances", t->name);
+    }
+    if (type_of(callable)->is_heap) {
+        Value f = type_lookup(vm, type_of(callable), intern(vm, "__call__"));
+        if (f != VALUE_NULL) {
+            int nkw = kwnames ? (int)kwnames->len : 0;
+            Value *buf = malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
+            if (!buf) return exc_raise_memory(vm);
+            buf[0] = callable;
+            if (nargs + nkw) memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+            Value r = call_value(vm, f, buf, nargs + 1, kwnames);
+            free(buf);
+            return r;
+        }
+    }
+    return exc_raise(vm, &exc_TypeError, "'%s' object is not callable", type_of(callable)->name);
+}
+
+/* ---- dunder slots for classes defined in Python ---- */
+
+static const char *const binop_names[13][3] = {
+    {"__add__", "__radd__", "__iadd__"}, {"__and__", "__rand__", "__iand__"},
+    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"}, {"__lshift__", "__rlshift__", "__ilshift__"},
+    {"__matmul__", "__rmatmul__", "__imatmul__"}, {"__mul__", "__rmul__", "__imul__"},
+    {"__mod__", "__rmod__", "__imod__"}, {"__or__", "__ror__", "__ior__"}, {"__pow__", "__rpow__", "__ipow__"},
+    {"__rshift__", "__rrshift__", "__irshift__"}, {"__sub__", "__rsub__", "__isub__"},
+    {"__truediv__", "__rtruediv__", "__itruediv__"}, {"__xor__", "__rxor__", "__ixor__"},
+};
+
+static Value heap_binary(VM *vm, int nb_op, Value a, Value b) {
+    int op = nb_op % 13;
+    if (nb_op >= 13 && type_of(a)->is_heap) {
+        Value r = call_dunder(vm, a, binop_names[op][2], &b, 1);
+        if (r != VALUE_NULL && r != VALUE_NOTIMPLEMENTED) return r;
+    }
+    if (type_of(a)->is_heap) {
+        Value r = call_dunder(vm, a, binop_names[op][0], &b, 1);
+        if (r != VALUE_NULL && r != VALUE_NOTIMPLEMENTED) return r;
+    }
+    if (type_of(b)->is_heap && type_of(b) != type_of(a)) {
+        Value r = call_dunder(vm, b, binop_names[op][1], &a, 1);
+        if (r != VALUE_NULL && r != VALUE_NOTIMPLEMENTED) return r;
+    }
+    return VALUE_NULL;
+}
+
+static Value heap_compare(VM *vm, int op, Value a, Value b) {
+    static const char *const names[6] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+    if (!type_of(a)->is_heap) return VALUE_NULL;
+    Value r = call_dunder(vm, a, names[op], &b, 1);
+    if (r == VALUE_ERROR) return r;
+    if (r != VALUE_NULL && r != VALUE_NOTIMPLEMENTED) return r;
+    if (op == 3) {
+        r = call_dunder(vm, a, "__eq__", &b, 1);
+        if (r == VALUE_ERROR) return r;
+        if (r != VALUE_NULL && r != VALUE_NOTIMPLEMENTED) {
+            int t = op_truthy(vm, r);
+            return t < 0 ? VALUE_ERROR : value_from_bool(!t);
+        }
+    }
+    return VALUE_NULL;
+}
+
+static int heap_module_name(VM *vm, Type *t, StrBuf *out) {
+    Value m = t->dict ? dict_get_str(t->dict, intern(vm, "__module__")) : VALUE_NULL;
+    if (value_is_kind(m, OBJ_STR)) strbuf_puts(out, ((Str *)value_as_ptr(m))->data);
+    else strbuf_puts(out, "__main__");
+    return 1;
+}
+
+static int heap_repr(VM *vm, Value v, StrBuf *out) {
+    Value r = call_dunder(vm, v, "__repr__", NULL, 0);
+    if (r == VALUE_ERROR) return 0;
+    if (r != VALUE_NULL) {
+        if (!value_is_kind(r, OBJ_STR)) {
+            exc_raise(vm, &exc_TypeError, "__repr__ returned non-string (type %s)", type_of(r)->name);
+            return 0;
+        }
+        strbuf_append(out, ((Str *)value_as_ptr(r))->data, ((Str *)value_as_ptr(r))->len);
+        return 1;
+    }
+    Type *t = type_of(v);
+    if (value_is_kind(v, OBJ_EXCEPTION)) {
+        Exception *e = value_as_ptr(v);
+        strbuf_printf(out, "%s(", t->name);
+        if (e->args)
+            for (uint32_t i = 0; i < e->args->len; i++) {
+                if (i) strbuf_puts(out, ", ");
+                if (!op_repr_into(vm, e->args->items[i], out)) return 0;
+            }
+        strbuf_putc(out, ')');
+        return 1;
+    }
+    strbuf_putc(out, '<');
+    heap_module_name(vm, t, out);
+    strbuf_printf(out, ".%s object at %p>", t->name, value_as_ptr(v));
+    return 1;
+}
+
+static int heap_str(VM *vm, Value v, StrBuf *out) {
+    Value r = call_dunder(vm, v, "__str__", NULL, 0);
+    if (r == VALUE_ERROR) return 0;
+    if (r != VALUE_NULL) {
+        if (!value_is_kind(r, OBJ_STR)) {
+            exc_raise(vm, &exc_TypeError, "__str__ returned non-string (type %s)", type_of(r)->name);
+            return 0;
+        }
+        strbuf_append(out, ((Str *)value_as_ptr(r))->data, ((Str *)value_as_ptr(r))->len);
+        return 1;
+    }
+    if (value_is_kind(v, OBJ_EXCEPTION)) {
+        Exception *e = value_as_ptr(v);
+        if (e->message == VALUE_NULL) return 1;
+        return op_str_into(vm, e->message, out);
+    }
+    return heap_repr(vm, v, out);
+}
+
+static int heap_hash(VM *vm, Value v, uint64_t *out) {
+    Type *t = type_of(v);
+    Value h = type_lookup(vm, t, intern(vm, "__hash__"));
+    if (h == VALUE_NONE || (h == VALUE_NULL && type_lookup(vm, t, intern(vm, "__eq__")) != VALUE_NULL)) {
+        exc_raise(vm, &exc_TypeError, "unhashable type: '%s'", t->name);
+        return 0;
+    }
+    if (h == VALUE_NULL) {
+        *out = (uint64_t)(uintptr_t)value_as_ptr(v) >> 4;
+        return 1;
+    }
+    Value r = call_value(vm, h, &v, 1, NULL);
+    if (r == VALUE_ERROR) return 0;
+    if (!value_is_int(r)) {
+        exc_raise(vm, &exc_TypeError, "__hash__ method should return an integer");
+        return 0;
+    }
+    *out = (uint64_t)value_as_int(r);
+    return 1;
+}
+
+static int64_t heap_len(VM *vm, Value v) {
+    Value r = call_dunder(vm, v, "__len__", NULL, 0);
+    if (r == VALUE_ERROR) return -1;
+    if (r == VALUE_NULL) {
+        exc_raise(vm, &exc_TypeError, "object of type '%s' has no len()", type_of(v)->name);
+        return -1;
+    }
+    if (!value_is_int(r)) {
+        exc_raise(vm, &exc_TypeError, "'%s' object cannot be interpreted as an integer", type_of(r)->name);
+        return -1;
+    }
+    if (value_as_int(r) < 0) {
+        exc_raise(vm, &exc_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    return value_as_int(r);
+}
+
+static int heap_truthy(VM *vm, Value v) {
+    Value r = call_dunder(vm, v, "__bool__", NULL, 0);
+    if (r == VALUE_ERROR) return -1;
+    if (r != VALUE_NULL) {
+        if (!value_is_bool(r)) {
+            exc_raise(vm, &exc_TypeError, "__bool__ should return bool, returned %s", type_of(r)->name);
+            return -1;
+        }
+        return r == VALUE_TRUE;
+    }
+    if (type_lookup(vm, type_of(v), intern(vm, "__len__")) != VALUE_NULL) {
+        int64_t n = heap_len(vm, v);
+        return n < 0 ? -1 : n != 0;
+    }
+    return 1;
+}
+
+static Value heap_iter(VM *vm, Value v) {
+    Value r = call_dunder(vm, v, "__iter__", NULL, 0);
+    if (r == VALUE_NULL) return exc_raise(vm, &exc_TypeError, "'%s' object is not iterable", type_of(v)->name);
+    return r;
+}
+
+static Value heap_next(VM *vm, Value v) {
+    Value r = call_dunder(vm, v, "__next__", NULL, 0);
+    if (r == VALUE_NULL) return exc_raise(vm, &exc_TypeError, "'%s' object is not an iterator", type_of(v)->name);
+    if (r == VALUE_ERROR && value_is_kind(vm->exc, OBJ_EXCEPTION) &&
+        type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_StopIteration)) {
+        vm->exc = VALUE_NULL;
+        return VALUE_NULL;
+    }
+    return r;
+}
+
+static Value heap_getitem(VM *vm, Value c, Value key) {
+    Value r = call_dunder(vm, c, "__getitem__", &key, 1);
+    if (r == VALUE_NULL) return exc_raise(vm, &exc_TypeError, "'%s' object is not subscriptable", type_of(c)->name);
+    return r;
+}
+
+static Value heap_setitem(VM *vm, Value c, Value key, Value v) {
+    Value args[2] = {key, v};
+    Value r = v == VALUE_NULL ? call_dunder(vm, c, "__delitem__", args, 1) : call_dunder(vm, c, "__setitem__", args, 2);
+    if (r == VALUE_NULL)
+        return exc_raise(vm, &exc_TypeError, "'%s' object does not support item %s", type_of(c)->name,
+                         v == VALUE_NULL ? "deletion" : "assignment");
+    return r == VALUE_ERROR ? r : VALUE_NONE;
+}
+
+static int heap_contains(VM *vm, Value c, Value item) {
+    Value r = call_dunder(vm, c, "__contains__", &item, 1);
+    if (r == VALUE_ERROR) return -1;
+    if (r != VALUE_NULL) return op_truthy(vm, r);
+    Value it = op_get_iter(vm, c);
+    if (it == VALUE_ERROR) return -1;
+    if (!gc_root_push(vm, it)) return -1;
+    int found = 0;
+    for (;;) {
+        Value x = op_iter_next(vm, it);
+        if (x == VALUE_ERROR) found = -1;
+        if (x == VALUE_ERROR || x == VALUE_NULL) break;
+        int eq = op_equal(vm, x, item);
+        if (eq) {
+            found = eq;
+            break;
+        }
+    }
+    gc_root_pop(vm, 1);
+    return found;
+}
+
+static Value heap_unary(VM *vm, int op, Value v) {
+    const char *name = op == OP_UNARY_NEGATIVE ? "__neg__" : op == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
+    return call_dunder(vm, v, name, NULL, 0);
+}
+
+/* ---- classes ---- */
+
+/* C3 linearization of the bases' MROs (what Python uses to order multiple inheritance). */
+static Tuple *compute_mro(VM *vm, Type *t, Tuple *bases) {
+    Value seqs[32][64];
+    int lens[32], heads[32], nseq = 0;
+    for (uint32_t i = 0; i < bases->len && nseq < 31; i++) {
+        Type *b = value_as_ptr(bases->items[i]);
+        int n = 0;
+        if (b->mro) {
+            for (uint32_t k = 0; k < b->mro->len && n < 64; k++) seqs[nseq][n++] = b->mro->items[k];
+        } else {
+            for (Type *k = b; k && n < 64; k = k->base) seqs[nseq][n++] = value_from_ptr(k);
+        }
+        lens[nseq] = n;
+        heads[nseq++] = 0;
+    }
+    for (uint32_t i = 0; i < bases->len && i < 64; i++) seqs[nseq][i] = bases->items[i];
+    lens[nseq] = (int)bases->len;
+    heads[nseq++] = 0;
+    Value out[128];
+    int nout = 0;
+    out[nout++] = value_from_ptr(t);
+    for (;;) {
+        int remaining = 0;
+        Value pick = VALUE_NULL;
+        for (int s = 0; s < nseq && pick == VALUE_NULL; s++) {
+            if (heads[s] >= lens[s]) continue;
+            remaining = 1;
+            Value cand = seqs[s][heads[s]];
+            int in_tail = 0;
+            for (int o = 0; o < nseq && !in_tail; o++)
+                for (int k = heads[o] + 1; k < lens[o]; k++)
+                    if (seqs[o][k] == cand) in_tail = 1;
+            if (!in_tail) pick = cand;
+        }
+        for (int s = 0; s < nseq; s++)
+            if (heads[s] < lens[s]) remaining = 1;
+        if (!remaining) break;
+        if (pick == VALUE_NULL || nout == 128) {
+            exc_raise(vm, &exc_TypeError, "Cannot create a consistent method resolution order (MRO)");
+            return NULL;
+        }
+        out[nout++] = pick;
+        for (int s = 0; s < nseq; s++)
+            if (heads[s] < lens[s] && seqs[s][heads[s]] == pick) heads[s]++;
+    }
+    Tuple *mro = tuple_new(vm, (uint32_t)nout);
+    if (!mro) return NULL;
+    memcpy(mro->items, out, sizeof(Value) * (size_t)nout);
+    return mro;
+}
+
+static void set_owner(Value v, Type *t) {
+    if (value_is_kind(v, OBJ_FUNCTION)) ((Function *)value_as_ptr(v))->owner = t;
+    else if (value_is_kind(v, OBJ_WRAPPER)) {
+        Wrapper *w = value_as_ptr(v);
+        set_owner(w->a, t);
+        set_owner(w->b, t);
+    }
+}
+
+Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns) {
+    if (!bases->len) {
+        bases = tuple_new(vm, 1);
+        if (!bases) return exc_raise_memory(vm);
+        bases->items[0] = value_from_ptr(&type_object);
+    }
+    for (uint32_t i = 0; i < bases->len; i++)
+        if (!value_is_kind(bases->items[i], OBJ_TYPE))
+            return exc_raise(vm, &exc_TypeError, "bases must be types");
+    Type *t = gc_alloc(vm, sizeof(Type), OBJ_TYPE);
+    if (!t) return exc_raise_memory(vm);
+    t->is_heap = 1;
+    t->name_str = name;
+    t->name = name->data;
+    t->base = value_as_ptr(bases->items[0]);
+    t->dict = ns;
+    t->mro = compute_mro(vm, t, bases);
+    if (!t->mro) return VALUE_ERROR;
+    t->binary = heap_binary;
+    t->compare = heap_compare;
+    t->repr = heap_repr;
+    t->str = heap_str;
+    t->hash = heap_hash;
+    t->truthy = heap_truthy;
+    t->len = heap_len;
+    t->iter = heap_iter;
+    t->next = heap_next;
+    t->getitem = heap_getitem;
+    t->setitem = heap_setitem;
+    t->contains = heap_contains;
+    t->unary = heap_unary;
+    Value slots = dict_get_str(ns, intern(vm, "__slots__"));
+    if (slots != VALUE_NULL) {
+        if (value_is_kind(slots, OBJ_STR)) {
+            Tuple *one = tuple_new(vm, 1);
+            if (!one) return exc_raise_memory(vm);
+            one->items[0] = slots;
+            t->slot_names = one;
+        } else {
+            Value tup = tuple_from_iterable(vm, slots);
+            if (tup == VALUE_ERROR) return tup;
+            t->slot_names = value_as_ptr(tup);
+        }
+        for (uint32_t i = 0; i < t->slot_names->len; i++) {
+            Str *s = value_as_ptr(t->slot_names->items[i]);
+            Str *in = str_intern(vm, s->data, s->len);
+            if (!in) return exc_raise_memory(vm);
+            t->slot_names->items[i] = value_from_ptr(in);
+        }
+    }
+    for (uint32_t i = 0; i < ns->nentries; i++)
+        if (ns->entries[i].key != VALUE_NULL) set_owner(ns->entries[i].value, t);
+    /* __init_subclass__ and metaclasses are not supported; __set_name__ neither. */
+    return value_from_ptr(t);
+}
+
+/* ---- the builtins of the object model ---- */
+
+static Value b_build_class(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs < 2 || !value_is_kind(args[0], OBJ_FUNCTION) || !value_is_kind(args[1], OBJ_STR))
+        return exc_raise(vm, &exc_TypeError, "__build_class__: bad arguments");
+    Dict *ns = dict_new(vm);
+    Tuple *bases = tuple_new(vm, (uint32_t)(nargs - 2));
+    if (!ns || !bases) return exc_raise_memory(vm);
+    for (int i = 2; i < nargs; i++) bases->items[i - 2] = args[i];
+    if (!gc_root_push(vm, value_from_ptr(ns)) || !gc_root_push(vm, value_from_ptr(bases))) return VALUE_ERROR;
+    Value r = vm_run_class_body(vm, value_as_ptr(args[0]), ns);
+    Value cls = r == VALUE_ERROR ? r : class_new(vm, value_as_ptr(args[1]), bases, ns);
+    gc_root_pop(vm, 2);
+    return cls;
+}
+
+static Value b_super(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    Value cls, self;
+    if (nargs == 2) {
+        cls = args[0];
+        self = args[1];
+    } else {
+        Frame *f = vm->nframes ? &vm->frames[vm->nframes - 1] : NULL;
+        if (!f || !f->func || !f->func->owner || f->code->nargs == 0)
+            return exc_raise(vm, &exc_RuntimeError, "super(): no arguments");
+        cls = value_from_ptr(f->func->owner);
+        self = f->locals[0];
+        if (value_is_kind(self, OBJ_CELL)) self = ((Cell *)value_as_ptr(self))->value;
+    }
+    Wrapper *w = gc_alloc(vm, sizeof(Wrapper), OBJ_WRAPPER);
+    if (!w) return exc_raise_memory(vm);
+    w->tag = WRAP_SUPER;
+    w->a = cls;
+    w->b = self;
+    w->c = VALUE_NONE;
+    return value_from_ptr(w);
+}
+
+static Value make_wrapper(VM *vm, WrapperTag tag, Value a, Value b, Value c) {
+    Wrapper *w = gc_alloc(vm, sizeof(Wrapper), OBJ_WRAPPER);
+    if (!w) return exc_raise_memory(vm);
+    w->tag = (uint8_t)tag;
+    w->a = a;
+    w->b = b;
+    w->c = c;
+    return value_from_ptr(w);
+}
+
+static Value b_property(VM *vm, Value *args, int nargs, Tuple *kw) {
+    static const char *const names[] = {"fget", "fset", "fdel", "doc"};
+    Value out[4];
+    if (!args_bind(vm, "property", args, nargs, kw, names, 4, 0, out)) return VALUE_ERROR;
+    for (int i = 0; i < 3; i++)
+        if (out[i] == VALUE_NULL) out[i] = VALUE_NONE;
+    return make_wrapper(vm, WRAP_PROPERTY, out[0], out[1], out[2]);
+}
+
+static Value b_property_setter(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "setter() takes exactly one argument");
+    Wrapper *w = value_as_ptr(args[0]);
+    return make_wrapper(vm, WRAP_PROPERTY, w->a, args[1], w->c);
+}
+
+static Value b_property_getter(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "getter() takes exactly one argument");
+    Wrapper *w = value_as_ptr(args[0]);
+    return make_wrapper(vm, WRAP_PROPERTY, args[1], w->b, w->c);
+}
+
+static Value b_property_deleter(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "deleter() takes exactly one argument");
+    Wrapper *w = value_as_ptr(args[0]);
+    return make_wrapper(vm, WRAP_PROPERTY, w->a, w->b, args[1]);
+}
+
+static const MethodDef property_methods[] = {
+    {"setter", b_property_setter, CALLKIND_O}, {"getter", b_property_getter, CALLKIND_O},
+    {"deleter", b_property_deleter, CALLKIND_O}, {NULL, NULL, 0},
+};
+
+static Value b_staticmethod(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 1) return exc_raise(vm, &exc_TypeError, "staticmethod expected 1 argument, got %d", nargs);
+    return make_wrapper(vm, WRAP_STATICMETHOD, args[0], VALUE_NONE, VALUE_NONE);
+}
+
+static Value b_classmethod(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 1) return exc_raise(vm, &exc_TypeError, "classmethod expected 1 argument, got %d", nargs);
+    return make_wrapper(vm, WRAP_CLASSMETHOD, args[0], VALUE_NONE, VALUE_NONE);
+}
+
+static int is_instance_of(VM *vm, Value obj, Value cls) {
+    if (value_is_kind(cls, OBJ_TUPLE)) {
+        Tuple *t = value_as_ptr(cls);
+        for (uint32_t i = 0; i < t->len; i++) {
+            int r = is_instance_of(vm, obj, t->items[i]);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!value_is_kind(cls, OBJ_TYPE)) {
+        exc_raise(vm, &exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    return type_is_subtype(type_of(obj), value_as_ptr(cls));
+}
+
+static Value b_isinstance(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "isinstance expected 2 arguments, got %d", nargs);
+    int r = is_instance_of(vm, args[0], args[1]);
+    return r < 0 ? VALUE_ERROR : value_from_bool(r);
+}
+
+static Value b_issubclass(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "issubclass expected 2 arguments, got %d", nargs);
+    if (!value_is_kind(args[0], OBJ_TYPE)) return exc_raise(vm, &exc_TypeError, "issubclass() arg 1 must be a class");
+    Value classes = args[1];
+    if (value_is_kind(classes, OBJ_TUPLE)) {
+        Tuple *t = value_as_ptr(classes);
+        for (uint32_t i = 0; i < t->len; i++)
+            if (value_is_kind(t->items[i], OBJ_TYPE) && type_is_subtype(value_as_ptr(args[0]), value_as_ptr(t->items[i])))
+                return VALUE_TRUE;
+        return VALUE_FALSE;
+    }
+    if (!value_is_kind(classes, OBJ_TYPE))
+        return exc_raise(vm, &exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return value_from_bool(type_is_subtype(value_as_ptr(args[0]), value_as_ptr(classes)));
+}
+
+static Value b_type(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs == 1) return value_from_ptr(type_of(args[0]));
+    if (nargs == 3 && value_is_kind(args[0], OBJ_STR) && value_is_kind(args[1], OBJ_TUPLE) && value_is_kind(args[2], OBJ_DICT))
+        return class_new(vm, value_as_ptr(args[0]), value_as_ptr(args[1]), value_as_ptr(args[2]));
+    return exc_raise(vm, &exc_TypeError, "type() takes 1 or 3 arguments");
+}
+
+static Value b_object(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)args;
+    if (nargs || (kw && kw->len)) return exc_raise(vm, &exc_TypeError, "object() takes no arguments");
+    Instance *in = gc_alloc(vm, sizeof(Instance), OBJ_INSTANCE);
+    if (!in) return exc_raise_memory(vm);
+    in->cls = &type_object;
+    return value_from_ptr(in);
+}
+
+static Str *name_arg(VM *vm, Value v, const char *fn) {
+    if (!value_is_kind(v, OBJ_STR)) {
+        exc_raise(vm, &exc_TypeError, "%s(): attribute name must be string", fn);
+        return NULL;
+    }
+    Str *s = value_as_ptr(v);
+    return str_intern(vm, s->data, s->len);
+}
+
+static Value b_getattr(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs < 2 || nargs > 3) return exc_raise(vm, &exc_TypeError, "getattr expected 2 or 3 arguments, got %d", nargs);
+    Str *name = name_arg(vm, args[1], "getattr");
+    if (!name) return VALUE_ERROR;
+    Value v = attr_get(vm, args[0], name);
+    if (v == VALUE_ERROR && nargs == 3 && value_is_kind(vm->exc, OBJ_EXCEPTION) &&
+        type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_AttributeError)) {
+        vm->exc = VALUE_NULL;
+        return args[2];
+    }
+    return v;
+}
+
+static Value b_hasattr(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "hasattr expected 2 arguments, got %d", nargs);
+    Str *name = name_arg(vm, args[1], "hasattr");
+    if (!name) return VALUE_ERROR;
+    Value v = attr_get(vm, args[0], name);
+    if (v != VALUE_ERROR) return VALUE_TRUE;
+    if (value_is_kind(vm->exc, OBJ_EXCEPTION) && type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_AttributeError)) {
+        vm->exc = VALUE_NULL;
+        return VALUE_FALSE;
+    }
+    return VALUE_ERROR;
+}
+
+static Value b_setattr(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 3) return exc_raise(vm, &exc_TypeError, "setattr expected 3 arguments, got %d", nargs);
+    Str *name = name_arg(vm, args[1], "setattr");
+    return name && attr_set(vm, args[0], name, args[2]) ? VALUE_NONE : VALUE_ERROR;
+}
+
+static Value b_delattr(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "delattr expected 2 arguments, got %d", nargs);
+    Str *name = name_arg(vm, args[1], "delattr");
+    return name && attr_set(vm, args[0], name, VALUE_NULL) ? VALUE_NONE : VALUE_ERROR;
+}
+
+static Value b_callable(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 1) return exc_raise(vm, &exc_TypeError, "callable() takes exactly one argument (%d given)", nargs);
+    Value v = args[0];
+    if (value_is_kind(v, OBJ_FUNCTION) || value_is_kind(v, OBJ_BUILTIN) || value_is_kind(v, OBJ_BOUND_METHOD) ||
+        value_is_kind(v, OBJ_TYPE))
+        return VALUE_TRUE;
+    return value_from_bool(type_of(v)->is_heap && type_lookup(vm, type_of(v), intern(vm, "__call__")) != VALUE_NULL);
+}
+
+static Value b_id(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 1) return exc_raise(vm, &exc_TypeError, "id() takes exactly one argument (%d given)", nargs);
+    uint64_t v = value_is_obj(args[0]) ? (uint64_t)(uintptr_t)value_as_ptr(args[0]) : args[0];
+    return value_from_int((int64_t)(v & 0x7fffffffffffull));
+}
+
+static Value b_hash(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 1) return exc_raise(vm, &exc_TypeError, "hash() takes exactly one argument (%d given)", nargs);
+    uint64_t h;
+    if (!dict_hash(vm, args[0], &h)) return VALUE_ERROR;
+    int64_t x = (int64_t)h;
+    if (!value_is_int(args[0]) && !value_is_kind(args[0], OBJ_BIGINT)) x = (int64_t)(h & 0x7fffffffffffull);
+    if (x == -1) x = -2;
+    return smallint_fits(x) ? value_from_int(x) : value_from_int(x & 0x7fffffffffffll);
+}
+
+static Value b_vars(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs == 0) return vm->globals ? value_from_ptr(vm->globals) : VALUE_NONE;
+    Value d = attr_get_opt(vm, args[0], intern(vm, "__dict__"));
+    if (d == VALUE_NULL) return exc_raise(vm, &exc_TypeError, "vars() argument must have __dict__ attribute");
+    return d;
+}
+
+static int dir_add(VM *vm, Dict *seen, Dict *d) {
+    if (!d) return 1;
+    for (uint32_t i = 0; i < d->nentries; i++)
+        if (d->entries[i].key != VALUE_NULL && !dict_set(vm, seen, d->entries[i].key, d->entries[i].hash, VALUE_NONE))
+            return 0;
+    return 1;
+}
+
+static Value b_dir(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    Dict *seen = dict_new(vm);
+    if (!seen) return exc_raise_memory(vm);
+    if (nargs == 0) {
+        Frame *f = vm->nframes ? &vm->frames[vm->nframes - 1] : NULL;
+        if (f && f->locals_dict && !dir_add(vm, seen, f->locals_dict)) return exc_raise_memory(vm);
+    } else {
+        Value v = args[0];
+        Dict **dp = instance_dict_slot(v);
+        if (dp && !dir_add(vm, seen, *dp)) return exc_raise_memory(vm);
+        if (value_is_kind(v, OBJ_MODULE) && !dir_add(vm, seen, ((Module *)value_as_ptr(v))->dict)) return exc_raise_memory(vm);
+        Type *t = value_is_kind(v, OBJ_TYPE) ? value_as_ptr(v) : type_of(v);
+        if (t->mro) {
+            for (uint32_t i = 0; i < t->mro->len; i++) {
+                Type *k = value_as_ptr(t->mro->items[i]);
+                if (!dir_add(vm, seen, k->is_heap ? k->dict : static_type_dict(vm, k))) return exc_raise_memory(vm);
+            }
+        } else {
+            for (Type *k = t; k; k = k->base)
+                if (!dir_add(vm, seen, static_type_dict(vm, k))) return exc_raise_memory(vm);
+        }
+    }
+    List *l = list_new(vm, seen->count);
+    if (!l) return exc_raise_memory(vm);
+    for (uint32_t i = 0; i < seen->nentries; i++)
+        if (seen->entries[i].key != VALUE_NULL) l->items[l->len++] = seen->entries[i].key;
+    if (!gc_root_push(vm, value_from_ptr(l))) return VALUE_ERROR;
+    int ok = list_sort(vm, l, VALUE_NONE, 0);
+    gc_root_pop(vm, 1);
+    return ok ? value_from_ptr(l) : VALUE_ERROR;
+}
+
+static Value exc_init(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs < 1 || !value_is_kind(args[0], OBJ_EXCEPTION)) return VALUE_NONE;
+    Exception *e = value_as_ptr(args[0]);
+    Tuple *t = tuple_new(vm, (uint32_t)(nargs - 1));
+    if (!t) return exc_raise_memory(vm);
+    for (int i = 1; i < nargs; i++) t->items[i - 1] = args[i];
+    e->args = t;
+    e->message = nargs == 2 ? args[1] : nargs == 1 ? VALUE_NULL : value_from_ptr(t);
+    return VALUE_NONE;
+}
+
+static const MethodDef exception_methods[] = {{"__init__", exc_init, CALLKIND_VARARGS}, {NULL, NULL, 0}};
+
+static const BuiltinDef class_builtins[] = {
+    {"__build_class__", b_build_class, CALLKIND_FAST_WITH_KEYWORDS},
+    {"super", b_super, CALLKIND_VARARGS},
+    {"isinstance", b_isinstance, CALLKIND_FAST},
+    {"issubclass", b_issubclass, CALLKIND_FAST},
+    {"getattr", b_getattr, CALLKIND_FAST},
+    {"setattr", b_setattr, CALLKIND_FAST},
+    {"hasattr", b_hasattr, CALLKIND_FAST},
+    {"delattr", b_delattr, CALLKIND_FAST},
+    {"callable", b_callable, CALLKIND_O},
+    {"id", b_id, CALLKIND_O},
+    {"hash", b_hash, CALLKIND_O},
+    {"vars", b_vars, CALLKIND_FAST},
+    {"dir", b_dir, CALLKIND_FAST},
+    {NULL, NULL, 0},
+};
+
+int class_init_builtins(VM *vm, Dict *builtins) {
+    for (const BuiltinDef *d = class_builtins; d->name; d++) {
+        Builtin *b = builtins_new_function(vm, d);
+        Str *name = intern(vm, d->name);
+        if (!b || !name || !dict_set_str(vm, builtins, name, value_from_ptr(b))) return 0;
+    }
+    type_property.construct = b_property;
+    type_property.methods = property_methods;
+    type_staticmethod.construct = b_staticmethod;
+    type_classmethod.construct = b_classmethod;
+    type_type.construct = b_type;
+    type_object.construct = b_object;
+    type_super.construct = b_super;
+    exc_BaseException.methods = exception_methods;
+    /* Built-in types beyond those numbered by types_init get method-dict slots here. */
+    Type *more[] = {&type_property, &exc_BaseException, NULL};
+    int next = 40;
+    for (int i = 0; more[i]; i++)
+        if (!more[i]->static_index) more[i]->static_index = (uint8_t)next++;
+    return 1;
+}

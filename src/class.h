@@ -1,0 +1,28 @@
+/* Attributes, classes defined in Python, instances and calling anything. */
+#ifndef ANOLE_CLASS_H
+#define ANOLE_CLASS_H
+
+#include "object.h"
+
+/* getattr(obj, name): VALUE_ERROR with AttributeError set when missing. */
+Value attr_get(VM *vm, Value obj, Str *name);
+/* Like attr_get but VALUE_NULL (no exception) when missing. */
+Value attr_get_opt(VM *vm, Value obj, Str *name);
+/* setattr (v) or delattr (v == VALUE_NULL); 0 with an exception set on error. */
+int attr_set(VM *vm, Value obj, Str *name, Value v);
+/* For LOAD_METHOD: a plain function found on the type comes back unbound with *self = obj;
+ * anything else comes back as the attribute's value with *self = VALUE_NULL. */
+Value attr_method(VM *vm, Value obj, Str *name, Value *self);
+/* The attribute `name` of a type along its MRO (no descriptor binding), or VALUE_NULL. */
+Value type_lookup(VM *vm, Type *t, Str *name);
+/* A class statement's result: type(name, bases, namespace). */
+Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns);
+/* Calls any callable with the vectorcall convention. */
+Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
+/* Makes an exception instance of type t from constructor arguments. */
+Value exc_construct(VM *vm, Type *t, Value *args, int nargs);
+/* Calls obj.name(args...) if the type defines it; VALUE_NULL when it does not. */
+Value call_dunder(VM *vm, Value obj, const char *name, Value *args, int nargs);
+int class_init_builtins(VM *vm, Dict *builtins);
+
+#endif

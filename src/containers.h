@@ -1,0 +1,137 @@
+/* The containers' C API beyond runtime.h: hashing and lookups that may call back into Python,
+ * the set table, sequence helpers shared by list, tuple and range, and the iteration types that
+ * builtins_create registers. Implemented by list.c, listsort.c, tuple.c, dict.c, dictobj.c,
+ * dictview.c, set.c, range.c, iter.c and builtins_iter.c. */
+#ifndef ANOLE_CONTAINERS_H
+#define ANOLE_CONTAINERS_H
+
+#include "runtime.h"
+
+/* CPython's METH_NOARGS has no CallKind of its own yet; such methods are declared with this until
+ * object.h grows CALLKIND_NOARGS (then only this line changes). */
+#define CALLKIND_NOARGS_PENDING CALLKIND_FAST
+
+/* Binary operator numbers (NB_* opargs) the containers implement; +13 is the in-place form. */
+enum { NB_ADD = 0, NB_AND = 1, NB_MUL = 5, NB_OR = 7, NB_SUB = 10, NB_XOR = 12, NB_INPLACE = 13 };
+
+/* ---- dict.c: hashing and the hash table ---- */
+
+/* hash(key) the way dicts and sets need it: CPython's hashes for ints, floats, bools, tuples and
+ * frozensets (so that sets of numbers iterate in CPython's order), the str's own hash, the type's
+ * hash slot otherwise. Returns 0 with TypeError "unhashable type: 'list'" set, or whatever the
+ * type's __hash__ raised. Never returns the hash -1 (it is the sets' deleted-slot marker). */
+int dict_hash(VM *vm, Value key, uint64_t *out);
+/* The same without a VM for the keys whose hash needs no Python code (str, numbers, None, bools,
+ * tuples of those); 0 when the key is not one of them. */
+int dict_hash_pure(Value key, uint64_t *out);
+/* Key equality as dicts and sets use it: identity, then ==, calling __eq__ when needed.
+ * 1 equal, 0 not, -1 on error. */
+int dict_keys_equal(VM *vm, Value a, Value b);
+/* Finds key (whose hash is dict_hash(key)) and stores its entry index or -1 in *ix. Calls __eq__
+ * for keys that define it, so the dict may change meanwhile; the search restarts when it does.
+ * Returns 0 on error. */
+int dict_find(VM *vm, Dict *d, Value key, uint64_t hash, int32_t *ix);
+/* d[key] = value / d[key] / del d[key] for any key, raising as Python does. dict_getitem returns
+ * VALUE_NULL when the key is missing (no exception) and VALUE_ERROR on error. */
+int dict_setitem(VM *vm, Dict *d, Value key, Value value);
+Value dict_getitem(VM *vm, Dict *d, Value key);
+/* Removes entry ix (deleting invalidates the keys version, as adding does). */
+void dict_remove_at(Dict *d, int32_t ix);
+/* Inserts a key known to be absent with its hash (copying, fromkeys). 0 on MemoryError. */
+int dict_insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value);
+void dict_clear_all(VM *vm, Dict *d);
+/* del d[key] for a str key (class and module namespaces): 1, or 0 with KeyError(key) raised. */
+int dict_del_str(VM *vm, Dict *d, Str *key);
+/* Raises KeyError(key), whose message is repr(key) (dictobj.c). Returns VALUE_ERROR. */
+Value dict_key_error(VM *vm, Value key);
+/* dict.update(other) for a dict, a mapping with keys(), or an iterable of pairs. 0 on error. */
+int dict_update_from(VM *vm, Dict *d, Value other);
+
+/* ---- set.c ---- */
+
+/* A new empty set (frozen: a frozenset). NULL on MemoryError (not raised). */
+Dict *set_new(VM *vm, int frozen);
+/* s.add(key), as BUILD_SET and SET_ADD need it. 0 on error (exception set). */
+int set_add(VM *vm, Dict *s, Value key);
+/* key in s: 1, 0, or -1 on error. */
+int set_contains_key(VM *vm, Dict *s, Value key);
+/* Adds every item of iterable to s (set.update). 0 on error. */
+int set_update_from(VM *vm, Dict *s, Value iterable);
+/* The constant a set display of n >= 3 constants compiles to, as CPython 3.11 builds it (the
+ * display is then BUILD_SET 0, LOAD_CONST this, SET_UPDATE 1). VALUE_ERROR on error. */
+Value set_frozenset_const(VM *vm, Tuple *items);
+/* The next live entry of a set's table at or after *pos, or -1; advances *pos past it. */
+int64_t set_next_entry(Dict *s, int64_t *pos);
+/* The dict views' set operations (a - b, a | b, a ^ b, a & b with a view on either side), which
+ * return sets as CPython's do. */
+Value set_view_op(VM *vm, int nb_op, Value a, Value b);
+
+/* dictview.c: reversed(d) and reversed(d.keys()) etc.; VALUE_NULL when v is neither. */
+Value dictview_reversed_of(VM *vm, Value v);
+/* Whether v is a keys or items view (the set-like ones). */
+int dictview_is_setlike(Value v);
+
+/* ---- list.c / tuple.c: sequence helpers ---- */
+
+/* Python's index normalization: a negative index counts from the end; 0 with IndexError
+ * "<range_what> index out of range" or TypeError "<what> indices must be integers or slices,
+ * not X". */
+int seq_index(VM *vm, Value key, int64_t len, const char *what, const char *range_what, int64_t *out);
+/* An int argument as a C integer (ints, bools, big ints that fit); 0 with TypeError
+ * "'X' object cannot be interpreted as an integer" or OverflowError. */
+int seq_as_int(VM *vm, Value v, int64_t *out);
+/* The items of a list or tuple, or NULL for other values. */
+Value *seq_items(Value v, uint32_t *len);
+/* A tuple holding n items. NULL on MemoryError (not raised). */
+Tuple *tuple_from(VM *vm, const Value *items, uint32_t n);
+/* list(iterable) / tuple(iterable) from C. VALUE_ERROR on error. */
+Value list_from_iterable(VM *vm, Value iterable);
+Value tuple_from_iterable(VM *vm, Value iterable);
+/* list.extend(iterable). 0 on error. */
+int list_extend(VM *vm, List *l, Value iterable);
+/* Stable sort of l in place by key (VALUE_NONE: the items) with `<`, as list.sort. 0 on error. */
+int list_sort(VM *vm, List *l, Value key, int reverse);
+/* Appends the items' reprs separated by ", ". */
+int seq_repr_items(VM *vm, const Value *items, uint32_t n, StrBuf *out);
+/* Lexicographic comparison of two lists or two tuples (COMPARE_OP's op). */
+Value seq_compare(VM *vm, int op, Value a, Value b);
+/* seq * count for a list or tuple (in_place: list *= count). */
+Value seq_repeat(VM *vm, Value seq, Value count, int in_place);
+/* The index and count methods of lists and tuples (args[0] is the sequence). */
+Value seq_index_method(VM *vm, Value *args, int nargs, Tuple *kw, const char *what);
+Value seq_count_method(VM *vm, Value *args, int nargs, Tuple *kw, const char *qualname);
+/* The tuple type's hash slot (dict.c). */
+int dict_tuple_hash(VM *vm, Value v, uint64_t *out);
+void tuple_init_types(void);
+void dictview_init_types(void);
+void builtins_iter_init_types(void);
+
+/* ---- methargs.c: CPython's argument-count errors for built-in methods ---- */
+
+/* METH_NOARGS: "list.copy() takes no arguments (1 given)"; n excludes self. 0 with TypeError. */
+int methargs_none(VM *vm, const char *qualname, int n, Tuple *kwnames);
+/* METH_O: "list.append() takes exactly one argument (0 given)". */
+int methargs_one(VM *vm, const char *qualname, int n, Tuple *kwnames);
+/* Argument Clinic positional: "insert expected 2 arguments, got 1", "pop expected at most 1
+ * argument, got 2"; name is the bare method name. */
+int methargs_range(VM *vm, const char *name, int n, int min, int max, Tuple *kwnames);
+
+/* ---- iter.c ---- */
+
+/* The repr recursion guard (CPython's Py_ReprEnter): 1 when o is already being repr'd further up,
+ * so the caller prints "[...]"; 0 when it was entered (call repr_leave after); -1 on MemoryError. */
+int repr_enter(VM *vm, Obj *o);
+void repr_leave(Obj *o);
+/* An iterator's `iter` slot: iter(it) is it. */
+Value iter_self(VM *vm, Value v);
+/* The list and tuple iterators, and the reversed list iterator. */
+Value iter_seq_new(VM *vm, Value seq);
+Value iter_seq_reversed(VM *vm, Value list);
+
+/* range.c: reversed(range) */
+Value range_reversed(VM *vm, Value r);
+
+/* ---- builtins_iter.c: the iteration classes builtins_create registers ---- */
+extern Type type_enumerate, type_zip, type_map, type_filter, type_reversed;
+
+#endif

@@ -1,0 +1,10 @@
+# Converting between builtin types.
+print(int("12") + int(3.9), float("1.5") + float(2), str(12) + str(3.4))
+print(bool(0), bool(1), bool(""), bool("False"), bool(None), bool([]), bool([[]]))
+print(list("abc"), list((1, 2)), list(range(3)), list({"a": 1, "b": 2}))
+print(tuple([1, 2]), tuple("hi"), tuple(range(2)))
+print(dict([("a", 1)]), dict(a=1), dict({"b": 2}, c=3))
+print(sorted(set([3, 1, 3])), sorted(frozenset("aab")))
+print(list(map(int, "1 2 3".split())))
+print(str([1, 2]), list(str(123)), int("".join(["4", "2"])))
+print(float(int("7")), int(float("7.9")))

@@ -1,0 +1,16 @@
+# print() with sep, end and multiple arguments.
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("no newline", end="")
+print(" -- continued")
+print("x", end="|")
+print("y", end="|\n")
+print()
+print(1, 2.5, None, True, [1], (2,), {"k": 3}, sep=" / ")
+for i in range(5):
+    print(i, end=" " if i < 4 else "\n")
+print("multi\nline")
+print(*"spread", sep=".")
+print("", end="")
+print("sep none", sep=None, end=None)

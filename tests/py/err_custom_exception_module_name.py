@@ -1,0 +1,5 @@
+# A custom exception with no message.
+class Empty(Exception):
+    pass
+
+raise Empty

@@ -1,0 +1,3 @@
+# A def with no indented body.
+def greet(name):
+return "hi " + name

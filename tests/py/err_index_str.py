@@ -1,0 +1,4 @@
+# Indexing a string out of range.
+word = "hi"
+print(word[1])
+print(word[5])

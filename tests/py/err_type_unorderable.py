@@ -1,0 +1,3 @@
+# Sorting a list with mixed types.
+items = [3, "two", 1]
+items.sort()

@@ -1,0 +1,10 @@
+# Float helpers: is_integer, as_integer_ratio, hex, int conversion.
+print((3.0).is_integer(), (3.5).is_integer())
+print((0.5).as_integer_ratio(), (0.1).as_integer_ratio(), (-2.75).as_integer_ratio())
+print((1.0).hex(), (0.1).hex(), float.fromhex("0x1.8p1"))
+print(int(2.999), int(-2.999), float(10 ** 20))
+print(abs(-3.5), -(-2.0), +1.5)
+print(1e308 * 10, -1e308 * 10)
+print(3.5 // 1, 3.5 % 1, -3.5 // 1)
+print(max(1.5, 2), min(-1, -1.5), 2 == 2.0, 0.1 + 0.2 == 0.3)
+print(abs((0.1 + 0.2) - 0.3) < 1e-9)

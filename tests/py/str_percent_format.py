@@ -1,0 +1,13 @@
+# printf-style % formatting.
+print("%s is %d years" % ("Ada", 36))
+print("%5d|%-5d|%05d" % (42, 42, 42))
+print("%.2f %8.3f %-8.1f|" % (3.14159, 2.71828, 1.5))
+print("%x %X %o %e %E" % (255, 255, 8, 12345.678, 0.00012))
+print("%r %s" % ("hi", "hi"))
+print("%c%c%c" % (72, 105, 33))
+print("100%% sure" % ())
+print("%(name)s has %(count)d items" % {"name": "cart", "count": 3})
+print("%+d %+d % d" % (5, -5, 5))
+print("%s" % [1, 2, 3], "%s" % (None,))
+print("%10.4s|" % "abcdefgh")
+print("%g %g %g" % (0.0001, 1234567.0, 100.0))

@@ -1,0 +1,13 @@
+# How repr chooses quotes and escapes special characters.
+print(repr("plain"))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("tab\tnewline\n"))
+print(repr("back\\slash"))
+print(repr("\x01\x1f\x7f"))
+print(repr("caf\u00e9"), repr("\u2603"))
+print(repr(""), repr(" "))
+print(["a", 'b"c', "d'e"])
+print(("x",), {"k": "v'"})
+print(str("it's"), str(["it's"]))
