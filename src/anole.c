@@ -27,6 +27,8 @@ AnoleVM *anole_new(void) {
     vm->next_func_version = 1;
     vm->next_gc = 8u << 20;
     vm->exc = VALUE_NULL;
+    vm->handled = VALUE_NONE;
+    vm->stderr_marker = VALUE_NULL;
     types_init();
     vm->interned = dict_new(vm);
     vm->memory_error = vm->interned ? exc_new(vm, &exc_MemoryError, VALUE_NULL) : NULL;
@@ -64,6 +66,11 @@ void anole_set_output(AnoleVM *vm, AnoleWriteFn write, void *ctx) {
 }
 
 void anole_set_specialize(AnoleVM *vm, int on) { vm->specialize = on; }
+
+void anole_set_input(AnoleVM *vm, AnoleReadLineFn read_line, void *ctx) {
+    vm->read_line = read_line;
+    vm->read_ctx = ctx;
+}
 void anole_set_gc_stress(AnoleVM *vm, int on) { vm->gc_stress = on; }
 
 static void anole_write_buf(VM *vm, int stream, StrBuf *b) {
@@ -78,6 +85,10 @@ static void anole_reset_run(VM *vm) {
     vm->last_error = NULL;
     vm->syntax_error_line = 0;
     vm->exc = VALUE_NULL;
+    vm->handled = VALUE_NONE;
+    vm->reraise = 0;
+    vm->nroots = 0;
+    vm->modules = NULL;
     vm->nframes = 0;
     memset(vm->family_stats, 0, sizeof vm->family_stats);
     strbuf_clear(&vm->out_report);

@@ -18,6 +18,11 @@ void anole_free(AnoleVM *vm);
 
 void anole_set_output(AnoleVM *vm, AnoleWriteFn write, void *ctx);
 
+/* input(): returns one line (malloc'd, the engine frees it; *len its length, a trailing newline
+ * allowed) or NULL at end of input, which raises EOFError. Without a reader input() raises EOFError. */
+typedef char *(*AnoleReadLineFn)(void *ctx, size_t *len);
+void anole_set_input(AnoleVM *vm, AnoleReadLineFn read_line, void *ctx);
+
 /* With specialize off the interpreter never quickens: the baseline for A/B measurements. */
 void anole_set_specialize(AnoleVM *vm, int on);
 

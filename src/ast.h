@@ -26,7 +26,7 @@ typedef enum {
     AST_FORMATTEDVALUE, AST_NAMEDEXPR, AST_ARGUMENTS,
 } AstKind;
 
-typedef enum { CONST_NONE, CONST_TRUE, CONST_FALSE, CONST_INT, CONST_FLOAT, CONST_STR } ConstKind;
+typedef enum { CONST_NONE, CONST_TRUE, CONST_FALSE, CONST_INT, CONST_FLOAT, CONST_STR, CONST_BIGINT } ConstKind;
 
 typedef enum { UNARY_NEG, UNARY_POS, UNARY_NOT, UNARY_INVERT } UnaryOpKind;
 typedef enum { BOOL_AND, BOOL_OR } BoolOpKind;
@@ -58,7 +58,7 @@ struct Node {
     const char *str;   /* NAME, ARG, FUNCTIONDEF, GLOBAL names: the identifier; CONSTANT str: bytes */
     size_t str_len;
     ConstKind ctype;   /* CONSTANT */
-    int64_t ival;
+    int64_t ival;          /* CONST_INT; CONST_BIGINT: the base, digits in str */
     double fval;
     int ctx_store;     /* NAME, SUBSCRIPT, TUPLE, LIST, ATTRIBUTE, STARRED used as targets (2: del) */
     int flag;          /* ANNASSIGN: simple name target; ARGUMENTS: number of positional-only */

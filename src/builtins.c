@@ -11,25 +11,71 @@
 #include "vm.h"
 
 
+/* print(*objects, sep=' ', end='\n', file=None, flush=False). Output goes to the embedder's
+ * stdout (stream 1); file=sys.stderr goes to stream 2. */
 static Value builtin_print(VM *vm, Value *args, int nargs, Tuple *kwnames) {
-    (void)kwnames;
+    Value sep = VALUE_NONE, end = VALUE_NONE;
+    int stream = 1;
+    for (uint32_t k = 0; kwnames && k < kwnames->len; k++) {
+        Str *name = value_as_ptr(kwnames->items[k]);
+        Value v = args[nargs + (int)k];
+        if (strcmp(name->data, "sep") == 0) sep = v;
+        else if (strcmp(name->data, "end") == 0) end = v;
+        else if (strcmp(name->data, "file") == 0) {
+            if (v != VALUE_NONE && value_is_kind(v, OBJ_MODULE)) stream = 2;
+            else if (v != VALUE_NONE && v == vm->stderr_marker) stream = 2;
+        } else if (strcmp(name->data, "flush") != 0)
+            return exc_raise(vm, &exc_TypeError, "'%s' is an invalid keyword argument for print()", name->data);
+    }
+    if (sep != VALUE_NONE && !value_is_kind(sep, OBJ_STR))
+        return exc_raise(vm, &exc_TypeError, "sep must be None or a string, not %s", type_of(sep)->name);
+    if (end != VALUE_NONE && !value_is_kind(end, OBJ_STR))
+        return exc_raise(vm, &exc_TypeError, "end must be None or a string, not %s", type_of(end)->name);
     StrBuf b;
     strbuf_init(&b);
     for (int i = 0; i < nargs; i++) {
-        if (i) strbuf_putc(&b, ' ');
+        if (i) {
+            if (sep == VALUE_NONE) strbuf_putc(&b, ' ');
+            else strbuf_append(&b, ((Str *)value_as_ptr(sep))->data, ((Str *)value_as_ptr(sep))->len);
+        }
         if (!op_str_into(vm, args[i], &b)) {
             strbuf_free(&b);
             return VALUE_ERROR;
         }
     }
-    strbuf_putc(&b, '\n');
+    if (end == VALUE_NONE) strbuf_putc(&b, '\n');
+    else strbuf_append(&b, ((Str *)value_as_ptr(end))->data, ((Str *)value_as_ptr(end))->len);
     if (b.failed) {
         strbuf_free(&b);
         return exc_raise_memory(vm);
     }
-    vm_write(vm, 1, b.data, b.len);
+    vm_write(vm, stream, strbuf_cstr(&b), b.len);
     strbuf_free(&b);
     return VALUE_NONE;
+}
+
+/* input([prompt]): the prompt goes to stdout, the line comes from the embedder's input callback. */
+static Value builtin_input(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)kwnames;
+    if (nargs > 1) return exc_raise(vm, &exc_TypeError, "input expected at most 1 argument, got %d", nargs);
+    if (nargs == 1) {
+        StrBuf p;
+        strbuf_init(&p);
+        if (!op_str_into(vm, args[0], &p)) {
+            strbuf_free(&p);
+            return VALUE_ERROR;
+        }
+        vm_write(vm, 1, strbuf_cstr(&p), p.len);
+        strbuf_free(&p);
+    }
+    size_t len = 0;
+    char *line = vm->read_line ? vm->read_line(vm->read_ctx, &len) : NULL;
+    if (!line) return exc_raise(vm, &exc_EOFError, "EOF when reading a line");
+    if (len && line[len - 1] == '\n') len--;
+    if (len && line[len - 1] == '\r') len--;
+    Value r = str_value(vm, line, len);
+    free(line);
+    return r;
 }
 
 static Value builtin_len(VM *vm, Value *args, int nargs, Tuple *kwnames) {
@@ -69,6 +115,7 @@ static Value builtin_repr(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 
 const BuiltinDef builtins_core[] = {
     {"print", builtin_print, CALLKIND_FAST_WITH_KEYWORDS},
+    {"input", builtin_input, CALLKIND_FAST},
     {"len", builtin_len, CALLKIND_LEN},
     {"repr", builtin_repr, CALLKIND_O},
     {NULL, NULL, 0},

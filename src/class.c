@@ -138,6 +138,8 @@ static Value exception_attr(VM *vm, Exception *e, Str *name) {
     if (strcmp(name->data, "__cause__") == 0) return e->cause == VALUE_NULL ? VALUE_NONE : e->cause;
     if (strcmp(name->data, "__context__") == 0) return e->context == VALUE_NULL ? VALUE_NONE : e->context;
     if (strcmp(name->data, "__traceback__") == 0) return VALUE_NONE;
+    if (strcmp(name->data, "value") == 0 && type_is_subtype(e->type, &exc_StopIteration))
+        return e->message == VALUE_NULL ? VALUE_NONE : e->message;
     return VALUE_NULL;
 }
 
@@ -225,13 +227,16 @@ Value attr_get(VM *vm, Value obj, Str *name) {
             return call_value(vm, ga, args, 2, NULL);
         }
     }
+    Value err;
     if (value_is_kind(obj, OBJ_MODULE))
-        return exc_raise(vm, &exc_AttributeError, "module '%s' has no attribute '%s'",
+        err = exc_raise(vm, &exc_AttributeError, "module '%s' has no attribute '%s'",
                          ((Module *)value_as_ptr(obj))->name->data, name->data);
-    if (value_is_kind(obj, OBJ_TYPE))
-        return exc_raise(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'",
-                         ((Type *)value_as_ptr(obj))->name, name->data);
-    return exc_raise(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
+    else if (value_is_kind(obj, OBJ_TYPE))
+        err = exc_raise(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'",
+                        ((Type *)value_as_ptr(obj))->name, name->data);
+    else err = exc_raise(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
+    exc_set_name_obj(vm, name, obj);
+    return err;
 }
 
 Value attr_method(VM *vm, Value obj, Str *name, Value *self) {
@@ -1017,6 +1022,9 @@ static int dir_add(VM *vm, Dict *seen, Dict *d) {
             return 0;
     return 1;
 }
+
+static Value b_dir(VM *vm, Value *args, int nargs, Tuple *kw);
+Value class_dir(VM *vm, Value obj) { return b_dir(vm, &obj, 1, NULL); }
 
 static Value b_dir(VM *vm, Value *args, int nargs, Tuple *kw) {
     (void)kw;

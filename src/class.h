@@ -24,5 +24,7 @@ Value exc_construct(VM *vm, Type *t, Value *args, int nargs);
 /* Calls obj.name(args...) if the type defines it; VALUE_NULL when it does not. */
 Value call_dunder(VM *vm, Value obj, const char *name, Value *args, int nargs);
 int class_init_builtins(VM *vm, Dict *builtins);
+/* dir(obj): the sorted list of attribute names. */
+Value class_dir(VM *vm, Value obj);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "compile_internal.h"
 #include "vm.h"
 
@@ -155,6 +156,14 @@ Value cc_const_value(Compiler *c, Node *e) {
     case CONST_FALSE: return VALUE_FALSE;
     case CONST_INT: return value_from_int(e->ival);
     case CONST_FLOAT: return value_from_float(e->fval);
+    case CONST_BIGINT: {
+        Value v = bigint_from_digits(c->vm, e->str, e->str_len, (int)e->ival, 0);
+        if (v == VALUE_ERROR) {
+            c->vm->exc = VALUE_NULL;
+            cc_nomem(c);
+        }
+        return v;
+    }
     case CONST_STR: {
         Str *s = str_new(c->vm, e->str, e->str_len);
         if (!s) {
@@ -864,6 +873,19 @@ static int fold_constant(Compiler *c, Node *e, Value *out) {
     }
     if (e->kind == AST_BINOP && fold_constant(c, e->a, &a) && fold_constant(c, e->b, &b)) {
         if (num_is_number(a) && num_is_number(b)) {
+            /* CPython's optimizer does not fold integer results beyond 128 bits (safe_power,
+             * safe_multiply, safe_lshift): keep the same bytecode. */
+            if (!value_is_float(a) && !value_is_float(b) && (e->op == 8 || e->op == 5 || e->op == 3)) {
+                if (value_is_kind(a, OBJ_BIGINT) || value_is_kind(b, OBJ_BIGINT)) return 0;
+                int64_t x = value_is_bool(a) ? a == VALUE_TRUE : value_as_int(a);
+                int64_t y = value_is_bool(b) ? b == VALUE_TRUE : value_as_int(b);
+                int xb = 0, yb = 0;
+                for (uint64_t u = (uint64_t)(x < 0 ? -x : x); u; u >>= 1) xb++;
+                for (uint64_t u = (uint64_t)(y < 0 ? -y : y); u; u >>= 1) yb++;
+                if (e->op == 5 && xb + yb > 128) return 0;
+                if (e->op == 8 && y > 0 && x != 0 && (int64_t)xb * y > 128) return 0;
+                if (e->op == 3 && y > 0 && xb + y > 128) return 0;
+            }
             *out = num_binary_op(vm, e->op, a, b);
             if (*out == VALUE_ERROR || *out == VALUE_NULL) {
                 vm->exc = VALUE_NULL;

@@ -127,6 +127,11 @@ Value iter_self(VM *vm, Value v);
 /* The list and tuple iterators, and the reversed list iterator. */
 Value iter_seq_new(VM *vm, Value seq);
 Value iter_seq_reversed(VM *vm, Value list);
+/* iter(obj) by the old sequence protocol (obj[0], obj[1], ... until IndexError or StopIteration),
+ * for objects with __getitem__ and no __iter__. */
+Value iter_getitem_new(VM *vm, Value seq);
+/* item in container by iterating the container (what `in` does without __contains__): 1, 0, -1. */
+int iter_contains(VM *vm, Value container, Value item);
 
 /* range.c: reversed(range) */
 Value range_reversed(VM *vm, Value r);

@@ -6,16 +6,9 @@
 #include "vm.h"
 
 Value dict_key_error(VM *vm, Value key) {
-    /* KeyError(key): str(e) is repr(key), which is what the message holds; args keep the key. */
-    StrBuf b;
-    strbuf_init(&b);
-    if (!op_repr_into(vm, key, &b)) {
-        strbuf_free(&b);
-        return VALUE_ERROR;
-    }
-    Str *msg = str_new(vm, strbuf_cstr(&b), b.len);
-    strbuf_free(&b);
-    Exception *e = msg ? exc_new(vm, &exc_KeyError, value_from_ptr(msg)) : NULL;
+    /* KeyError(key): the message is the key itself (str(e) and the traceback show its repr, as
+     * KeyError_str does for one argument); args is (key,). */
+    Exception *e = exc_new(vm, &exc_KeyError, key);
     Tuple *args = e ? tuple_from(vm, &key, 1) : NULL;
     if (!args) return exc_raise_memory(vm);
     e->args = args;

@@ -82,3 +82,12 @@ Value exc_raise(VM *vm, Type *type, const char *fmt, ...) {
     vm->exc = value_from_ptr(e);
     return VALUE_ERROR;
 }
+
+void exc_set_name_obj(VM *vm, Str *name, Value obj) {
+    if (!value_is_kind(vm->exc, OBJ_EXCEPTION)) return;
+    Exception *e = value_as_ptr(vm->exc);
+    if (!e->dict && !(e->dict = dict_new(vm))) return;
+    Str *k = str_intern(vm, "name", 4);
+    if (k) dict_set_str(vm, e->dict, k, value_from_ptr(name));
+    if (obj != VALUE_NULL && (k = str_intern(vm, "obj", 3))) dict_set_str(vm, e->dict, k, obj);
+}

@@ -217,6 +217,8 @@ void gc_collect(VM *vm) {
     gc_push(&g, vm->memory_error ? &vm->memory_error->hdr : NULL);
     gc_push(&g, vm->last_error ? &vm->last_error->hdr : NULL);
     gc_push_value(&g, vm->exc);
+    gc_push_value(&g, vm->handled);
+    gc_push_value(&g, vm->stderr_marker);
     for (size_t i = 0; i < vm->nroots; i++) gc_push_value(&g, vm->roots[i]);
     for (int i = 0; i < VM_STATIC_TYPES; i++)
         if (vm->static_type_dicts[i]) gc_push(&g, &vm->static_type_dicts[i]->hdr);

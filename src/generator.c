@@ -1,14 +1,135 @@
-/* Generators: a suspended frame kept on the heap. (Being built; the collector hooks come first.) */
+/* Generators. RETURN_GENERATOR copies the new frame's slots into a Generator and returns it;
+ * each resumption pushes a frame whose slots are the generator's own storage and runs the loop
+ * until YIELD_VALUE (which saves the resume point) or the frame returns. */
+#include "generator.h"
+
+#include <stdlib.h>
+#include <string.h>
+
 #include "runtime.h"
 #include "vm.h"
 
-void gc_trace_generator(Obj *gen, void (*mark)(void *ctx, Value v), void *ctx) {
-    (void)gen;
-    (void)mark;
-    (void)ctx;
+Generator *gen_new(VM *vm, Function *fn, Code *code, Dict *globals, Value *locals, Value *sp, uint16_t *ip) {
+    Generator *g = gc_alloc(vm, sizeof(Generator), OBJ_GENERATOR);
+    if (!g) return NULL;
+    g->nslots = code->nlocals + code->stacksize;
+    g->slots = malloc(sizeof(Value) * (g->nslots ? g->nslots : 1));
+    if (!g->slots) return NULL;
+    gc_track_bytes(vm, (long)(sizeof(Value) * g->nslots));
+    uint32_t used = (uint32_t)(sp - locals);
+    for (uint32_t i = 0; i < g->nslots; i++) g->slots[i] = i < used ? locals[i] : VALUE_NULL;
+    g->func = fn;
+    g->code = code;
+    g->globals = globals;
+    g->spoff = used;
+    g->ip = ip;
+    g->state = GEN_CREATED;
+    g->retval = VALUE_NONE;
+    return g;
 }
 
-void gc_free_generator(VM *vm, Obj *gen) {
+void gc_trace_generator(Obj *o, void (*mark)(void *ctx, Value v), void *ctx) {
+    Generator *g = (Generator *)o;
+    if (g->func) mark(ctx, value_from_ptr(g->func));
+    mark(ctx, value_from_ptr(g->code));
+    mark(ctx, value_from_ptr(g->globals));
+    mark(ctx, g->retval);
+    for (uint32_t i = 0; i < g->nslots; i++) mark(ctx, g->slots[i]);
+}
+
+void gc_free_generator(VM *vm, Obj *o) {
+    Generator *g = (Generator *)o;
+    gc_track_bytes(vm, -(long)(sizeof(Value) * g->nslots));
+    free(g->slots);
+}
+
+Value gen_send(VM *vm, Generator *g, Value value) {
+    if (g->state == GEN_RUNNING) return exc_raise(vm, &exc_ValueError, "generator already executing");
+    if (g->state == GEN_DONE) {
+        g->retval = VALUE_NONE;
+        return VALUE_NULL;
+    }
+    if (g->state == GEN_CREATED && value != VALUE_NONE)
+        return exc_raise(vm, &exc_TypeError, "can't send non-None value to a just-started generator");
+    Value r = vm_resume_generator(vm, g, value);
+    if (r == VALUE_ERROR) {
+        g->state = GEN_DONE;
+        /* PEP 479: a StopIteration escaping a generator becomes a RuntimeError. */
+        if (value_is_kind(vm->exc, OBJ_EXCEPTION) &&
+            type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_StopIteration)) {
+            Value cause = vm->exc;
+            vm->exc = VALUE_NULL;
+            exc_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
+            ((Exception *)value_as_ptr(vm->exc))->cause = cause;
+        }
+        return VALUE_ERROR;
+    }
+    if (g->state == GEN_RUNNING) {
+        g->state = GEN_DONE;
+        g->retval = r;
+        return VALUE_NULL;
+    }
+    return r;
+}
+
+static Value gen_iter(VM *vm, Value v) {
     (void)vm;
-    (void)gen;
+    return v;
+}
+
+static Value gen_next(VM *vm, Value v) { return gen_send(vm, value_as_ptr(v), VALUE_NONE); }
+
+static Value gen_stop(VM *vm, Generator *g) {
+    Value args[1] = {g->retval};
+    Exception *e = exc_new(vm, &exc_StopIteration, g->retval == VALUE_NONE ? VALUE_NULL : g->retval);
+    if (!e) return exc_raise_memory(vm);
+    e->cause = e->context = VALUE_NULL;
+    (void)args;
+    vm->exc = value_from_ptr(e);
+    return VALUE_ERROR;
+}
+
+static Value gen_method_send(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "send() takes exactly one argument (%d given)", nargs - 1);
+    Generator *g = value_as_ptr(args[0]);
+    Value r = gen_send(vm, g, args[1]);
+    return r == VALUE_NULL ? gen_stop(vm, g) : r;
+}
+
+static Value gen_method_close(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)vm;
+    (void)nargs;
+    (void)kw;
+    /* Closing runs no finally blocks inside the generator yet; it just ends it. */
+    ((Generator *)value_as_ptr(args[0]))->state = GEN_DONE;
+    return VALUE_NONE;
+}
+
+static Value gen_method_next(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)nargs;
+    (void)kw;
+    Generator *g = value_as_ptr(args[0]);
+    Value r = gen_send(vm, g, VALUE_NONE);
+    return r == VALUE_NULL ? gen_stop(vm, g) : r;
+}
+
+static int gen_repr(VM *vm, Value v, StrBuf *out) {
+    (void)vm;
+    Generator *g = value_as_ptr(v);
+    strbuf_printf(out, "<generator object %s at %p>", g->code->qualname->data, (void *)g);
+    return 1;
+}
+
+static const MethodDef generator_methods[] = {
+    {"send", gen_method_send, CALLKIND_FAST}, {"close", gen_method_close, CALLKIND_FAST},
+    {"__next__", gen_method_next, CALLKIND_FAST}, {NULL, NULL, 0},
+};
+
+void generator_init_types(void) {
+    type_generator.iter = gen_iter;
+    type_generator.next = gen_next;
+    type_generator.repr = gen_repr;
+    type_generator.methods = generator_methods;
+    if (!type_generator.static_index) type_generator.static_index = 45;
 }

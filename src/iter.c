@@ -66,6 +66,58 @@ Value iter_seq_reversed(VM *vm, Value list) {
     return value_from_ptr(it);
 }
 
+/* ---- the old sequence protocol: iter(obj) for an object with __getitem__ and no __iter__ calls
+ * obj[0], obj[1], ... until IndexError or StopIteration (CPython's "iterator" type, seqiterobject).
+ * v[0] the sequence (VALUE_NULL once exhausted), n[0] the next index. ---- */
+
+static Type iter_getitem_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "iterator", .base = &type_object};
+
+static Value iter_getitem_next(VM *vm, Value itv) {
+    IterObj *it = value_as_ptr(itv);
+    if (it->v[0] == VALUE_NULL) return VALUE_NULL;
+    if (!smallint_fits(it->n[0])) return exc_raise(vm, &exc_OverflowError, "iter index too large");
+    Value r = op_subscr(vm, it->v[0], value_from_int(it->n[0]));
+    if (r == VALUE_ERROR) {
+        if (value_is_kind(vm->exc, OBJ_EXCEPTION)) {
+            Type *t = ((Exception *)value_as_ptr(vm->exc))->type;
+            if (type_is_subtype(t, &exc_IndexError) || type_is_subtype(t, &exc_StopIteration)) {
+                vm->exc = VALUE_NULL;
+                it->v[0] = VALUE_NULL;
+                return VALUE_NULL;
+            }
+        }
+        return VALUE_ERROR;
+    }
+    it->n[0]++;
+    return r;
+}
+
+Value iter_getitem_new(VM *vm, Value seq) {
+    IterObj *it = iter_new(vm, &iter_getitem_type);
+    if (!it) return exc_raise_memory(vm);
+    it->v[0] = seq;
+    it->n[0] = 0;
+    return value_from_ptr(it);
+}
+
+int iter_contains(VM *vm, Value container, Value item) {
+    Value it = op_get_iter(vm, container);
+    if (it == VALUE_ERROR || !gc_root_push(vm, it)) return -1;
+    int found = 0;
+    for (;;) {
+        Value x = op_iter_next(vm, it);
+        if (x == VALUE_ERROR) found = -1;
+        if (x == VALUE_ERROR || x == VALUE_NULL) break;
+        int eq = x == item ? 1 : op_equal(vm, x, item);
+        if (eq != 0) {
+            found = eq;
+            break;
+        }
+    }
+    gc_root_pop(vm, 1);
+    return found;
+}
+
 /* ---- the repr guard: the objects whose repr is being built, innermost last. A plain process-wide
  * stack is enough because a VM runs on one thread and reprs nest strictly. ---- */
 
@@ -99,8 +151,9 @@ void repr_leave(Obj *o) {
 }
 
 void iter_init_types(void) {
-    Type *types[] = {&iter_list_type, &iter_tuple_type, &iter_list_reversed_type};
-    for (int i = 0; i < 3; i++) types[i]->iter = iter_self;
+    Type *types[] = {&iter_list_type, &iter_tuple_type, &iter_list_reversed_type, &iter_getitem_type};
+    for (int i = 0; i < 4; i++) types[i]->iter = iter_self;
+    iter_getitem_type.next = iter_getitem_next;
     iter_list_type.next = iter_seq_next;
     iter_tuple_type.next = iter_seq_next;
     iter_list_reversed_type.next = iter_seq_reversed_next;

@@ -13,6 +13,32 @@ static void main_write(void *ctx, int stream, const char *data, size_t len) {
     if (stream == 2) fflush(stderr);
 }
 
+static char *main_read_line(void *ctx, size_t *len) {
+    (void)ctx;
+    fflush(stdout);
+    size_t cap = 128, n = 0;
+    char *buf = malloc(cap);
+    int c;
+    while (buf && (c = getchar()) != EOF) {
+        if (n + 1 >= cap) {
+            char *p = realloc(buf, cap *= 2);
+            if (!p) {
+                free(buf);
+                return NULL;
+            }
+            buf = p;
+        }
+        buf[n++] = (char)c;
+        if (c == '\n') break;
+    }
+    if (!buf || n == 0) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
 static int main_usage(void) {
     fprintf(stderr,
             "usage: anole [options] FILE.py [args...]\n"
@@ -104,6 +130,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     anole_set_output(vm, main_write, NULL);
+    anole_set_input(vm, main_read_line, NULL);
     anole_set_specialize(vm, specialize);
     const char *stress = getenv("ANOLE_GC_STRESS");
     anole_set_gc_stress(vm, stress && strcmp(stress, "1") == 0);

@@ -5,7 +5,7 @@
  *
  * Known limitation: the generator state is one static per process, not one per VM (the VM struct
  * has no slot for module state yet), so two VMs in one process share the random sequence.
- * Not supported yet: str/bytes seeds (CPython hashes them with SHA-512), sample(counts=...),
+ * Not supported yet: bytes seeds (there is no bytes type), sample(counts=...),
  * the DeprecationWarning CPython prints for float arguments to randrange, and the distributions
  * (gauss, triangular, ...). */
 #include <math.h>
@@ -317,6 +317,97 @@ static Value random_int_arg(VM *vm, Value v, const char *what) {
                      type_of(v)->name);
 }
 
+/* ---- SHA-512 (FIPS 180-4), for str seeds: version 2 seeds with
+ * int.from_bytes(s.encode() + sha512(s.encode()).digest(), 'big'). ---- */
+
+static const uint64_t random_sha512_k[80] = {
+    0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full, 0xe9b5dba58189dbbcull, 0x3956c25bf348b538ull,
+    0x59f111f1b605d019ull, 0x923f82a4af194f9bull, 0xab1c5ed5da6d8118ull, 0xd807aa98a3030242ull, 0x12835b0145706fbeull,
+    0x243185be4ee4b28cull, 0x550c7dc3d5ffb4e2ull, 0x72be5d74f27b896full, 0x80deb1fe3b1696b1ull, 0x9bdc06a725c71235ull,
+    0xc19bf174cf692694ull, 0xe49b69c19ef14ad2ull, 0xefbe4786384f25e3ull, 0x0fc19dc68b8cd5b5ull, 0x240ca1cc77ac9c65ull,
+    0x2de92c6f592b0275ull, 0x4a7484aa6ea6e483ull, 0x5cb0a9dcbd41fbd4ull, 0x76f988da831153b5ull, 0x983e5152ee66dfabull,
+    0xa831c66d2db43210ull, 0xb00327c898fb213full, 0xbf597fc7beef0ee4ull, 0xc6e00bf33da88fc2ull, 0xd5a79147930aa725ull,
+    0x06ca6351e003826full, 0x142929670a0e6e70ull, 0x27b70a8546d22ffcull, 0x2e1b21385c26c926ull, 0x4d2c6dfc5ac42aedull,
+    0x53380d139d95b3dfull, 0x650a73548baf63deull, 0x766a0abb3c77b2a8ull, 0x81c2c92e47edaee6ull, 0x92722c851482353bull,
+    0xa2bfe8a14cf10364ull, 0xa81a664bbc423001ull, 0xc24b8b70d0f89791ull, 0xc76c51a30654be30ull, 0xd192e819d6ef5218ull,
+    0xd69906245565a910ull, 0xf40e35855771202aull, 0x106aa07032bbd1b8ull, 0x19a4c116b8d2d0c8ull, 0x1e376c085141ab53ull,
+    0x2748774cdf8eeb99ull, 0x34b0bcb5e19b48a8ull, 0x391c0cb3c5c95a63ull, 0x4ed8aa4ae3418acbull, 0x5b9cca4f7763e373ull,
+    0x682e6ff3d6b2b8a3ull, 0x748f82ee5defb2fcull, 0x78a5636f43172f60ull, 0x84c87814a1f0ab72ull, 0x8cc702081a6439ecull,
+    0x90befffa23631e28ull, 0xa4506cebde82bde9ull, 0xbef9a3f7b2c67915ull, 0xc67178f2e372532bull, 0xca273eceea26619cull,
+    0xd186b8c721c0c207ull, 0xeada7dd6cde0eb1eull, 0xf57d4f7fee6ed178ull, 0x06f067aa72176fbaull, 0x0a637dc5a2c898a6ull,
+    0x113f9804bef90daeull, 0x1b710b35131c471bull, 0x28db77f523047d84ull, 0x32caab7b40c72493ull, 0x3c9ebe0a15c9bebcull,
+    0x431d67c49c100d4cull, 0x4cc5d4becb3e42b6ull, 0x597f299cfc657e2aull, 0x5fcb6fab3ad6faecull, 0x6c44198c4a475817ull,
+};
+
+static uint64_t random_ror64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
+
+static void random_sha512_block(uint64_t h[8], const unsigned char *p) {
+    uint64_t w[80];
+    for (int i = 0; i < 16; i++) {
+        w[i] = 0;
+        for (int j = 0; j < 8; j++) w[i] = w[i] << 8 | p[i * 8 + j];
+    }
+    for (int i = 16; i < 80; i++) {
+        uint64_t s0 = random_ror64(w[i - 15], 1) ^ random_ror64(w[i - 15], 8) ^ (w[i - 15] >> 7);
+        uint64_t s1 = random_ror64(w[i - 2], 19) ^ random_ror64(w[i - 2], 61) ^ (w[i - 2] >> 6);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int i = 0; i < 80; i++) {
+        uint64_t t1 = hh + (random_ror64(e, 14) ^ random_ror64(e, 18) ^ random_ror64(e, 41)) + ((e & f) ^ (~e & g)) +
+                      random_sha512_k[i] + w[i];
+        uint64_t t2 = (random_ror64(a, 28) ^ random_ror64(a, 34) ^ random_ror64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+}
+
+static void random_sha512(const unsigned char *data, size_t len, unsigned char out[64]) {
+    uint64_t h[8] = {0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull,
+                     0x510e527fade682d1ull, 0x9b05688c2b3e6c1full, 0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull};
+    size_t i = 0;
+    for (; i + 128 <= len; i += 128) random_sha512_block(h, data + i);
+    unsigned char tail[256] = {0};
+    size_t rest = len - i;
+    memcpy(tail, data + i, rest);
+    tail[rest] = 0x80;
+    size_t blocks = rest + 1 + 16 <= 128 ? 1 : 2;
+    uint64_t bits = (uint64_t)len * 8;
+    for (int j = 0; j < 8; j++) tail[blocks * 128 - 1 - j] = (unsigned char)(bits >> (8 * j));
+    for (size_t b = 0; b < blocks; b++) random_sha512_block(h, tail + b * 128);
+    for (int j = 0; j < 64; j++) out[j] = (unsigned char)(h[j / 8] >> (56 - 8 * (j % 8)));
+}
+
+/* Seeds from a str as version 2 does: the big-endian int of the UTF-8 bytes followed by their
+ * SHA-512 digest, in 32-bit words from the least significant (init_by_array's key). */
+static Value random_seed_str(VM *vm, Str *s) {
+    size_t n = s->len + 64;
+    unsigned char *bytes = malloc(n);
+    uint32_t *key = malloc((n / 4 + 1) * sizeof *key);
+    if (!bytes || !key) {
+        free(bytes);
+        free(key);
+        return exc_raise_memory(vm);
+    }
+    memcpy(bytes, s->data, s->len);
+    random_sha512((const unsigned char *)s->data, s->len, bytes + s->len);
+    size_t start = 0;
+    while (start < n && bytes[start] == 0) start++;
+    size_t nkey = 0;
+    for (size_t end = n; end > start; nkey++) {
+        uint32_t w = 0;
+        size_t from = end >= start + 4 ? end - 4 : start;
+        for (size_t j = from; j < end; j++) w = w << 8 | bytes[j];
+        key[nkey] = w;
+        end = from;
+    }
+    if (nkey == 0) key[nkey++] = 0;
+    random_init_by_array(key, nkey);
+    free(bytes);
+    free(key);
+    return VALUE_NONE;
+}
+
 /* ---- the functions ---- */
 
 static Value random_seed(VM *vm, Value *args, int nargs, Tuple *kwnames) {
@@ -328,8 +419,12 @@ static Value random_seed(VM *vm, Value *args, int nargs, Tuple *kwnames) {
         random_seed_urandom();
         return VALUE_NONE;
     }
-    if (value_is_kind(a, OBJ_STR))
-        return exc_raise(vm, &exc_NotImplementedError, "random.seed() with a str is not supported by Anole yet");
+    if (value_is_kind(a, OBJ_STR)) {
+        /* version=1 hashes str seeds another way (Lib/random.py's _randbelow-free loop). */
+        if (v[1] != VALUE_NULL && !(value_is_int(v[1]) && value_as_int(v[1]) == 2))
+            return exc_raise(vm, &exc_NotImplementedError, "random.seed() with a str and version 1 is not supported by Anole yet");
+        return random_seed_str(vm, value_as_ptr(a));
+    }
     uint32_t key[2] = {0, 0};
     size_t nkey = 0;
     if (value_is_float(a) || value_is_int(a) || value_is_bool(a)) {

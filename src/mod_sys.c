@@ -111,6 +111,60 @@ static Value sys_version_info(VM *vm) {
     return value_from_ptr(t);
 }
 
+/* sys.stdout and sys.stderr: io.TextIOWrapper-like objects (the generic IterObj layout, n[0] the
+ * stream) whose write() goes to the embedder's stream. print(file=sys.stderr) recognizes stderr
+ * through vm->stderr_marker. */
+static Type sys_stream_type;
+
+static Value sys_stream_write(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (kwnames && kwnames->len) return exc_raise(vm, &exc_TypeError, "TextIOWrapper.write() takes no keyword arguments");
+    if (nargs != 2) return exc_raise(vm, &exc_TypeError, "TextIOWrapper.write() takes exactly one argument (%d given)", nargs - 1);
+    if (!value_is_kind(args[0], OBJ_ITER) || type_of(args[0]) != &sys_stream_type)
+        return exc_raise(vm, &exc_TypeError, "descriptor 'write' requires a '_io.TextIOWrapper' object");
+    if (!value_is_kind(args[1], OBJ_STR))
+        return exc_raise(vm, &exc_TypeError, "write() argument must be str, not %s", type_of(args[1])->name);
+    Str *s = value_as_ptr(args[1]);
+    vm_write(vm, (int)((IterObj *)value_as_ptr(args[0]))->n[0], s->data, s->len);
+    return value_from_int(s->nchars);
+}
+
+static Value sys_stream_flush(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)args;
+    if (kwnames && kwnames->len) return exc_raise(vm, &exc_TypeError, "TextIOWrapper.flush() takes no keyword arguments");
+    if (nargs != 1) return exc_raise(vm, &exc_TypeError, "TextIOWrapper.flush() takes no arguments (%d given)", nargs - 1);
+    return VALUE_NONE;
+}
+
+static int sys_stream_repr(VM *vm, Value v, StrBuf *out) {
+    (void)vm;
+    strbuf_puts(out, ((IterObj *)value_as_ptr(v))->n[0] == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
+                                                              : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+    return 1;
+}
+
+static const MethodDef sys_stream_methods[] = {
+    {"write", sys_stream_write, CALLKIND_FAST},
+    {"flush", sys_stream_flush, CALLKIND_FAST},
+    {NULL, NULL, 0},
+};
+
+static Type sys_stream_type = {
+    .hdr = {.is_static = 1, .kind = OBJ_TYPE},
+    .name = "TextIOWrapper",
+    .base = &type_object,
+    .methods = sys_stream_methods,
+    .static_index = 39,
+    .repr = sys_stream_repr,
+    .hash = NULL,
+};
+
+static Value sys_stream(VM *vm, int stream) {
+    IterObj *it = iter_new(vm, &sys_stream_type);
+    if (!it) return exc_raise_memory(vm);
+    it->n[0] = stream;
+    return value_from_ptr(it);
+}
+
 static int sys_init(VM *vm, Dict *d) {
 #ifdef __EMSCRIPTEN__
     const char *platform = "emscripten";
@@ -118,6 +172,9 @@ static int sys_init(VM *vm, Dict *d) {
     const char *platform = "linux";
 #endif
     if (vm->modules && !sys_set(vm, d, "modules", value_from_ptr(vm->modules))) return 0;
+    Value err = sys_stream(vm, 2);
+    if (!sys_set(vm, d, "stdout", sys_stream(vm, 1)) || !sys_set(vm, d, "stderr", err)) return 0;
+    vm->stderr_marker = err;
     return sys_set(vm, d, "argv", sys_argv(vm)) && sys_set(vm, d, "maxsize", sys_maxsize(vm)) &&
            sys_set(vm, d, "version", sys_str(vm, "3.11.7 (Anole)")) &&
            sys_set(vm, d, "version_info", sys_version_info(vm)) && sys_set(vm, d, "platform", sys_str(vm, platform)) &&

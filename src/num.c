@@ -3,6 +3,7 @@
  * the Value itself, BigInts beyond 48 bits; bigint.c), comparisons between ints and floats are
  * exact, and hashes agree across the types so that 1, 1.0 and True are the same dict key.
  * Parsing and the constructors are in the second half of the file. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,6 +177,13 @@ static Value num_float_op(VM *vm, int op, double a, double b) {
 Value num_binary_op(VM *vm, int op, Value a, Value b) {
     if (!num_is_number(a) || !num_is_number(b)) return VALUE_NULL;
     if (op >= 13) op -= 13;
+    /* bool's own &, | and ^ keep bools (bool_and, bool_or, bool_xor). */
+    if (value_is_bool(a) && value_is_bool(b)) {
+        int x = a == VALUE_TRUE, y = b == VALUE_TRUE;
+        if (op == NB_AND) return value_from_bool(x & y);
+        if (op == NB_OR) return value_from_bool(x | y);
+        if (op == NB_XOR) return value_from_bool(x ^ y);
+    }
     if (!value_is_float(a) && !value_is_float(b)) return num_int_op(vm, op, a, b);
     if (op == NB_AND || op == NB_LSHIFT || op == NB_MATRIX_MULTIPLY || op == NB_OR || op == NB_RSHIFT || op == NB_XOR)
         return VALUE_NULL;
@@ -506,6 +514,18 @@ static Value num_float_as_integer_ratio(VM *vm, Value *args, int nargs, Tuple *k
     return value_from_ptr(t);
 }
 
+static int num_is_space_c(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+static int strncasecmp_c(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] + 32) : a[i];
+        if (x != b[i]) return 1;
+    }
+    return 0;
+}
+
+static int num_digit_value(char c);
+
 /* float.hex as CPython's float_hex: one hex digit before the point, thirteen after. */
 static Value num_float_hex(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     (void)kwnames;
@@ -544,6 +564,60 @@ static Value num_float_hex(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return str_value(vm, buf, strlen(buf));
 }
 
+/* float.fromhex(s), a classmethod: called on the class, the string comes first; called on a
+ * float, args[0] is that float. CPython's float_fromhex grammar (whitespace, sign, "inf",
+ * "infinity", "nan", optional 0x, hex digits with one optional point, optional p exponent),
+ * then C's strtod, which rounds hexadecimal input correctly. */
+static Value num_float_fromhex(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (kwnames && kwnames->len) return exc_raise(vm, &exc_TypeError, "float.fromhex() takes no keyword arguments");
+    if (nargs >= 1 && (value_is_kind(args[0], OBJ_TYPE) || value_is_float(args[0]))) args++, nargs--;
+    if (nargs != 1) return exc_raise(vm, &exc_TypeError, "float.fromhex() takes exactly one argument (%d given)", nargs);
+    if (!value_is_kind(args[0], OBJ_STR))
+        return exc_raise(vm, &exc_TypeError, "bad argument type for built-in operation");
+    Str *str = value_as_ptr(args[0]);
+    const char *s = str->data, *end = str->data + str->len;
+    while (s < end && num_is_space_c(*s)) s++;
+    while (end > s && num_is_space_c(end[-1])) end--;
+    int neg = 0;
+    if (s < end && (*s == '+' || *s == '-')) neg = *s++ == '-';
+    size_t n = (size_t)(end - s);
+    if ((n == 3 || n == 8) && (strncasecmp_c(s, "inf", 3) == 0) && (n == 3 || strncasecmp_c(s, "infinity", 8) == 0))
+        return value_from_float(neg ? -INFINITY : INFINITY);
+    if (n == 3 && strncasecmp_c(s, "nan", 3) == 0) return value_from_float(neg ? -NAN : NAN);
+    if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) s += 2;
+    const char *body = s;
+    int digits = 0, point = 0;
+    for (; s < end; s++) {
+        if (num_digit_value(*s) < 16) digits++;
+        else if (*s == '.' && !point) point = 1;
+        else break;
+    }
+    if (!digits) goto invalid;
+    if (s < end && (*s == 'p' || *s == 'P')) {
+        s++;
+        if (s < end && (*s == '+' || *s == '-')) s++;
+        if (s == end) goto invalid;
+        while (s < end && *s >= '0' && *s <= '9') s++;
+    }
+    if (s != end) goto invalid;
+    StrBuf b;
+    strbuf_init(&b);
+    strbuf_puts(&b, "0x");
+    strbuf_append(&b, body, (size_t)(end - body));
+    if (b.failed) {
+        strbuf_free(&b);
+        return exc_raise_memory(vm);
+    }
+    errno = 0;
+    double d = strtod(strbuf_cstr(&b), NULL);
+    int range = errno == ERANGE && isinf(d);
+    strbuf_free(&b);
+    if (range) return exc_raise(vm, &exc_OverflowError, "hexadecimal value too large to represent as a float");
+    return value_from_float(neg ? -d : d);
+invalid:
+    return exc_raise(vm, &exc_ValueError, "invalid hexadecimal floating-point string");
+}
+
 static const MethodDef num_int_methods[] = {
     {"bit_length", num_int_bit_length, CALLKIND_FAST},
     {"bit_count", num_int_bit_count, CALLKIND_FAST},
@@ -554,6 +628,7 @@ static const MethodDef num_float_methods[] = {
     {"is_integer", num_float_is_integer, CALLKIND_FAST},
     {"as_integer_ratio", num_float_as_integer_ratio, CALLKIND_FAST},
     {"hex", num_float_hex, CALLKIND_FAST},
+    {"fromhex", num_float_fromhex, CALLKIND_O},
     {NULL, NULL, 0},
 };
 

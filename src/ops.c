@@ -438,7 +438,10 @@ int op_str_into(VM *vm, Value v, StrBuf *out) {
     }
     if (value_is_kind(v, OBJ_EXCEPTION)) {
         Exception *e = value_as_ptr(v);
-        return e->message == VALUE_NULL ? 1 : op_str_into(vm, e->message, out);
+        if (e->message == VALUE_NULL) return 1;
+        /* str(KeyError(k)) is repr(k), so that KeyError: '' is visible. */
+        if (type_is_subtype(e->type, &exc_KeyError) && (!e->args || e->args->len == 1)) return op_repr_into(vm, e->message, out);
+        return op_str_into(vm, e->message, out);
     }
     return op_repr_into(vm, v, out);
 }

@@ -148,8 +148,19 @@ static Node *parse_number(Parser *p) {
     } else {
         node->ctype = CONST_INT;
         unsigned long long v = strtoull(base == 10 ? buf : buf + 2, &end, base);
-        if (errno || v > 0x7fffffffffffull)
-            return parse_error_tok(p, t, "integer literal too large (Anole's ints are limited to 48 bits for now)");
+        if (errno || v > 0x7fffffffffffull) {
+            /* Too big for a small int: the compiler makes a big int from the digits. */
+            if (*end) return parse_error_tok(p, t, "invalid decimal literal");
+            size_t off = base == 10 ? 0 : 2;
+            char *digits = arena_alloc(p->arena, n - off + 1);
+            if (!digits) return parse_error_tok(p, t, "out of memory");
+            memcpy(digits, buf + off, n - off + 1);
+            node->ctype = CONST_BIGINT;
+            node->str = digits;
+            node->str_len = n - off;
+            node->ival = base;
+            return node;
+        }
         if (base == 10 && n > 1 && buf[0] == '0' && v != 0)
             return parse_error_tok(p, t, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         node->ival = (int64_t)v;

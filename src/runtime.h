@@ -67,6 +67,9 @@ extern Type exc_BaseException, exc_Exception, exc_ArithmeticError, exc_ZeroDivis
 extern Type *const exc_builtin_types[];
 Value exc_raise(VM *vm, Type *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 Value exc_raise_memory(VM *vm);
+/* Records name (and obj, unless VALUE_NULL) on the NameError/AttributeError being raised, for
+ * the traceback's "Did you mean" suggestion. */
+void exc_set_name_obj(VM *vm, Str *name, Value obj);
 Exception *exc_new(VM *vm, Type *type, Value message);
 /* Prints the uncaught exception `e` CPython 3.11's way, with the source of the last run. */
 void exc_print_traceback(VM *vm, Exception *e, StrBuf *out);

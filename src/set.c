@@ -314,7 +314,10 @@ int set_update_from(VM *vm, Dict *s, Value other) {
 
 /* set.pop: from where the last pop left off, as CPython does. */
 Value set_pop(VM *vm, Dict *s) {
-    if (s->count == 0) return exc_raise(vm, &exc_KeyError, "'pop from an empty set'");
+    if (s->count == 0) {
+        Value msg = str_value(vm, "pop from an empty set", 21);
+        return msg == VALUE_ERROR ? msg : dict_key_error(vm, msg);
+    }
     size_t mask = set_mask(s), i = (size_t)SET_FINGER(s) & mask;
     while (s->entries[i].key == VALUE_NULL) i = i + 1 > mask ? 0 : i + 1;
     Value key = s->entries[i].key;

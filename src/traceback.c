@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "class.h"
 #include "parser.h"
 #include "runtime.h"
 #include "traceback.h"
@@ -101,7 +102,121 @@ static void traceback_frame(VM *vm, Code *code, uint32_t instr, StrBuf *out) {
     strbuf_putc(out, '\n');
 }
 
-void exc_print_traceback(VM *vm, Exception *e, StrBuf *out) {
+/* ---- "Did you mean" suggestions, as CPython 3.11's Python/suggestions.c computes them ---- */
+
+#define SUGGEST_MAX_ITEMS 750
+#define SUGGEST_MAX_STRING 40
+#define SUGGEST_MOVE_COST 2
+#define SUGGEST_CASE_COST 1
+
+static size_t suggest_substitution_cost(char a, char b) {
+    if ((a & 31) != (b & 31)) return SUGGEST_MOVE_COST;
+    if (a == b) return 0;
+    if (a >= 'A' && a <= 'Z') a = (char)(a + ('a' - 'A'));
+    if (b >= 'A' && b <= 'Z') b = (char)(b + ('a' - 'A'));
+    return a == b ? SUGGEST_CASE_COST : SUGGEST_MOVE_COST;
+}
+
+static size_t suggest_distance(const char *a, size_t an, const char *b, size_t bn, size_t max_cost) {
+    size_t buffer[SUGGEST_MAX_STRING];
+    while (an && bn && a[0] == b[0]) a++, b++, an--, bn--;
+    while (an && bn && a[an - 1] == b[bn - 1]) an--, bn--;
+    if (an == 0 || bn == 0) return (an + bn) * SUGGEST_MOVE_COST;
+    if (an > SUGGEST_MAX_STRING || bn > SUGGEST_MAX_STRING) return max_cost + 1;
+    if (bn < an) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = an;
+        an = bn;
+        bn = tn;
+    }
+    if ((bn - an) * SUGGEST_MOVE_COST > max_cost) return max_cost + 1;
+    size_t tmp = SUGGEST_MOVE_COST;
+    for (size_t i = 0; i < an; i++) {
+        buffer[i] = tmp;
+        tmp += SUGGEST_MOVE_COST;
+    }
+    size_t result = 0;
+    for (size_t bi = 0; bi < bn; bi++) {
+        char code = b[bi];
+        size_t distance = result = bi * SUGGEST_MOVE_COST;
+        size_t minimum = (size_t)-1;
+        for (size_t i = 0; i < an; i++) {
+            size_t substitute = distance + suggest_substitution_cost(code, a[i]);
+            distance = buffer[i];
+            size_t insert_delete = (result < distance ? result : distance) + SUGGEST_MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            buffer[i] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > max_cost) return max_cost + 1;
+    }
+    return result;
+}
+
+/* The closest candidate to name among n strs, or NULL. */
+static Str *suggest_among(Str *name, Str **cands, size_t n) {
+    if (n >= SUGGEST_MAX_ITEMS) return NULL;
+    Str *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        Str *c = cands[i];
+        if (str_equal(c, name)) continue;
+        size_t max_d = (name->len + c->len + 3) * SUGGEST_MOVE_COST / 6;
+        if (best && best_d - 1 < max_d) max_d = best_d - 1;
+        size_t d = suggest_distance(name->data, name->len, c->data, c->len, max_d);
+        if (d > max_d) continue;
+        if (!best || d < best_d) {
+            best = c;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static Str *suggest_in_dict(Str *name, Dict *d) {
+    if (!d) return NULL;
+    Str *cands[SUGGEST_MAX_ITEMS];
+    size_t n = 0;
+    for (uint32_t i = 0; i < d->nentries && n < SUGGEST_MAX_ITEMS; i++)
+        if (value_is_kind(d->entries[i].key, OBJ_STR)) cands[n++] = value_as_ptr(d->entries[i].key);
+    if (d->count >= SUGGEST_MAX_ITEMS) return NULL;
+    return suggest_among(name, cands, n);
+}
+
+static Str *suggest_for(VM *vm, Exception *e) {
+    if (!e->dict) return NULL;
+    Value namev = dict_get_str(e->dict, str_intern(vm, "name", 4));
+    if (!value_is_kind(namev, OBJ_STR)) return NULL;
+    Str *name = value_as_ptr(namev);
+    if (type_is_subtype(e->type, &exc_NameError)) {
+        Traceback *tb = e->traceback;
+        while (tb && tb->next) tb = tb->next;
+        if (tb && tb->code->nlocals) {
+            Str *s = suggest_among(name, tb->code->varnames, tb->code->nlocals);
+            if (s) return s;
+        }
+        Str *s = suggest_in_dict(name, vm->globals);
+        return s ? s : suggest_in_dict(name, vm->builtins);
+    }
+    Value obj = dict_get_str(e->dict, str_intern(vm, "obj", 3));
+    if (obj == VALUE_NULL) return NULL;
+    Value names = class_dir(vm, obj);
+    if (names == VALUE_ERROR) {
+        vm->exc = VALUE_NULL;
+        return NULL;
+    }
+    List *l = value_as_ptr(names);
+    if (l->len >= SUGGEST_MAX_ITEMS) return NULL;
+    Str *cands[SUGGEST_MAX_ITEMS];
+    size_t n = 0;
+    for (uint32_t i = 0; i < l->len; i++)
+        if (value_is_kind(l->items[i], OBJ_STR)) cands[n++] = value_as_ptr(l->items[i]);
+    return suggest_among(name, cands, n);
+}
+
+static void exc_print_one(VM *vm, Exception *e, StrBuf *out) {
     if (e->traceback) strbuf_puts(out, "Traceback (most recent call last):\n");
     Code *last_code = NULL;
     int last_line = -1, count = 0;
@@ -126,14 +241,39 @@ void exc_print_traceback(VM *vm, Exception *e, StrBuf *out) {
     strbuf_puts(out, e->type->name);
     StrBuf msg;
     strbuf_init(&msg);
-    if (e->message != VALUE_NULL) op_str_into(vm, e->message, &msg);
+    Value ev = value_from_ptr(e);
+    if (type_of(ev)->str) {
+        if (!type_of(ev)->str(vm, ev, &msg)) vm->exc = VALUE_NULL;
+    } else if (e->message != VALUE_NULL) {
+        if (type_is_subtype(e->type, &exc_KeyError) && (!e->args || e->args->len == 1)) op_repr_into(vm, e->message, &msg);
+        else op_str_into(vm, e->message, &msg);
+    }
     if (msg.len) {
         strbuf_puts(out, ": ");
         strbuf_append(out, msg.data, msg.len);
     }
     strbuf_free(&msg);
+    if (type_is_subtype(e->type, &exc_NameError) || type_is_subtype(e->type, &exc_AttributeError)) {
+        Str *s = suggest_for(vm, e);
+        if (s) strbuf_printf(out, ". Did you mean: '%s'?", s->data);
+    }
     strbuf_putc(out, '\n');
 }
+
+static void exc_print_chain(VM *vm, Exception *e, StrBuf *out, int depth) {
+    if (depth < 32) {
+        if (value_is_kind(e->cause, OBJ_EXCEPTION)) {
+            exc_print_chain(vm, value_as_ptr(e->cause), out, depth + 1);
+            strbuf_puts(out, "\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (value_is_kind(e->context, OBJ_EXCEPTION) && !e->suppress_context) {
+            exc_print_chain(vm, value_as_ptr(e->context), out, depth + 1);
+            strbuf_puts(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    exc_print_one(vm, e, out);
+}
+
+void exc_print_traceback(VM *vm, Exception *e, StrBuf *out) { exc_print_chain(vm, e, out, 0); }
 
 void traceback_print_syntax_error(VM *vm, const SyntaxErrorInfo *err, const char *filename, StrBuf *out) {
     strbuf_printf(out, "  File \"%s\", line %d\n", filename, err->line);

@@ -136,7 +136,23 @@ static Value tuple_construct(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 
 static Value tuple_iter(VM *vm, Value v) { return iter_seq_new(vm, v); }
 
+/* sys.version_info is a struct sequence in CPython: a tuple whose fields are also attributes.
+ * Anole has no struct sequence type, so the tuple type answers those attribute names for a
+ * tuple shaped like it (five items, the fourth the release level "final"). */
+static Value tuple_getattr(VM *vm, Value obj, Str *name) {
+    (void)vm;
+    Tuple *t = value_as_ptr(obj);
+    static const char *const fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+    if (t->len != 5 || !value_is_kind(t->items[3], OBJ_STR) || !value_is_int(t->items[0]) ||
+        strcmp(((Str *)value_as_ptr(t->items[3]))->data, "final") != 0)
+        return VALUE_NULL;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(name->data, fields[i]) == 0) return t->items[i];
+    return VALUE_NULL;
+}
+
 void tuple_init_types(void) {
+    type_tuple.getattr = tuple_getattr;
     type_tuple.construct = tuple_construct;
     type_tuple.methods = tuple_methods;
     type_tuple.repr = tuple_repr;

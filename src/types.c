@@ -1,5 +1,6 @@
 /* The built-in types as static objects, type_of, and the one-time initialization that lets each
  * type's own file fill in its slots and methods. */
+#include "generator.h"
 #include "runtime.h"
 #include "vm.h"
 
@@ -98,6 +99,7 @@ void types_init(void) {
     set_init_types();
     range_init_types();
     iter_init_types();
+    generator_init_types();
     /* Number the built-in types that have methods, for the VM's per-type method dicts. */
     Type *with_methods[] = {&type_int, &type_float, &type_bool, &type_str, &type_list, &type_tuple,
                             &type_dict, &type_set, &type_frozenset, &type_range, &type_object, NULL};

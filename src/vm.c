@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "class.h"
+#include "generator.h"
 #include "strfmt.h"
 #include "containers.h"
 #include "runtime.h"
@@ -17,7 +18,9 @@ void vm_write(VM *vm, int stream, const char *data, size_t len) {
 }
 
 static Value vm_name_error(VM *vm, Str *name) {
-    return exc_raise(vm, &exc_NameError, "name '%s' is not defined", name->data);
+    exc_raise(vm, &exc_NameError, "name '%s' is not defined", name->data);
+    exc_set_name_obj(vm, name, VALUE_NULL);
+    return VALUE_ERROR;
 }
 
 /* Adds the frame's current instruction to the traceback of the exception being raised. */
@@ -180,6 +183,27 @@ Value vm_run_class_body(VM *vm, Function *fn, Dict *ns) {
 
 Value vm_call(VM *vm, Value callable, Value *args, int nargs) { return call_value(vm, callable, args, nargs, NULL); }
 
+Value vm_resume_generator(VM *vm, Generator *g, Value value) {
+    if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES)
+        return exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+    int depth = vm->nframes;
+    Value *base = vm_frame_base(vm);
+    Frame *f = &vm->frames[vm->nframes++];
+    f->code = g->code;
+    f->func = g->func;
+    f->gen = g;
+    f->globals = g->globals;
+    f->locals_dict = NULL;
+    f->locals = g->slots;
+    f->data_end = base;
+    f->sp = g->slots + g->spoff;
+    *f->sp++ = value;
+    f->ip = g->ip;
+    f->instr = g->ip;
+    g->state = GEN_RUNNING;
+    return vm_run_frames(vm, depth);
+}
+
 Value vm_run_code(VM *vm, Code *code, Dict *globals, Dict *locals_dict) {
     int depth = vm->nframes;
     if (!vm_push_frame(vm, code, globals, locals_dict, NULL, NULL, 0, NULL)) return VALUE_ERROR;
@@ -301,6 +325,10 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
 
     for (;;) {
         this_instr = ip;
+        /* The frame's stack top is kept current at every instruction: anything an instruction
+         * calls (a dunder method, a key function) may collect, and the operands still on the
+         * stack must be seen. One store per instruction is cheaper than finding every path. */
+        f->sp = sp;
         {
             uint16_t word = *ip++;
             op = word & 0xff;

@@ -54,6 +54,9 @@ struct AnoleVM {
 
     AnoleWriteFn write;
     void *write_ctx;
+    AnoleReadLineFn read_line;
+    void *read_ctx;
+    Value stderr_marker;      /* sys.stderr, so that print(file=sys.stderr) writes to stream 2 */
     int specialize;
 
     uint32_t next_keys_version, next_func_version;
@@ -79,6 +82,9 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs);
 Value vm_call_function(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames);
 /* Runs a class body function with ns as its namespace. */
 Value vm_run_class_body(VM *vm, Function *fn, Dict *ns);
+/* Pushes a frame over a generator's storage, with value as the result of its pending yield, and
+ * runs it until it yields or returns (the generator's state tells which). */
+Value vm_resume_generator(VM *vm, struct Generator *g, Value value);
 /* import.c: the module named name (built-in modules only). */
 Value vm_import(VM *vm, Str *name);
 
