@@ -93,7 +93,7 @@ build_native() {
 
 # The engine is compiled file by file into build/wasm-obj so that a change to one .c file
 # recompiles only that file; a change to any header recompiles everything.
-WASM_EXPORTS='["_anole_new","_anole_free","_anole_set_specialize","_anole_set_gc_stress","_anole_run","_anole_report_json","_anole_specialist_ansi","_anole_specialist_html","_anole_dis","_anole_stats","_anole_opcodes_json","_anole_wasm_connect_output","_malloc","_free"]'
+WASM_EXPORTS='["_anole_new","_anole_free","_anole_set_specialize","_anole_set_gc_stress","_anole_set_heap_limit","_anole_heap_bytes","_anole_run","_anole_report_json","_anole_specialist_ansi","_anole_specialist_html","_anole_dis","_anole_stats","_anole_opcodes_json","_anole_wasm_connect_output","_malloc","_free"]'
 
 build_wasm() {
     ensure_packages emcc

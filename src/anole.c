@@ -26,6 +26,7 @@ AnoleVM *anole_new(void) {
     vm->next_keys_version = 1;
     vm->next_func_version = 1;
     vm->next_gc = 8u << 20;
+    vm->heap_limit = (size_t)1 << 30;
     vm->exc = VALUE_NULL;
     vm->handled = VALUE_NONE;
     vm->stderr_marker = VALUE_NULL;
@@ -50,6 +51,7 @@ void anole_free(AnoleVM *vm) {
     gc_free_all(vm);
     free(vm->stack);
     free(vm->roots);
+    free(vm->gray);
     free(vm->source);
     free(vm->filename);
     strbuf_free(&vm->out_report);
@@ -72,6 +74,8 @@ void anole_set_input(AnoleVM *vm, AnoleReadLineFn read_line, void *ctx) {
     vm->read_ctx = ctx;
 }
 void anole_set_gc_stress(AnoleVM *vm, int on) { vm->gc_stress = on; }
+void anole_set_heap_limit(AnoleVM *vm, size_t bytes) { vm->heap_limit = bytes; }
+size_t anole_heap_bytes(AnoleVM *vm) { return vm->heap_bytes; }
 
 static void anole_write_buf(VM *vm, int stream, StrBuf *b) {
     vm_write(vm, stream, strbuf_cstr(b), b->len);
@@ -88,6 +92,7 @@ static void anole_reset_run(VM *vm) {
     vm->handled = VALUE_NONE;
     vm->reraise = 0;
     vm->nroots = 0;
+    vm->c_depth = 0;
     vm->modules = NULL;
     vm->nframes = 0;
     memset(vm->family_stats, 0, sizeof vm->family_stats);

@@ -29,6 +29,11 @@ void anole_set_specialize(AnoleVM *vm, int on);
 /* With GC stress on, the collector runs at every safe point (tests use it to find missing roots). */
 void anole_set_gc_stress(AnoleVM *vm, int on);
 
+/* The most memory the program's objects may take (default 1 GiB); beyond it MemoryError. */
+void anole_set_heap_limit(AnoleVM *vm, size_t bytes);
+/* Bytes the live objects take now (for tests and the playground's memory display). */
+size_t anole_heap_bytes(AnoleVM *vm);
+
 /* Runs source (UTF-8, len bytes) as the module __main__, with filename used in tracebacks and the
  * report. Every run starts from a fresh module namespace; nothing of a previous run survives.
  * Returns 0 when the program ended normally, 1 when it raised an uncaught exception or had a

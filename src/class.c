@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "containers.h"
 #include "runtime.h"
 #include "vm.h"
@@ -62,6 +63,13 @@ static Value bind(VM *vm, Value self, Value func) {
     m->self = self;
     m->func = func;
     return value_from_ptr(m);
+}
+
+/* function.__get__(obj[, type]): the function bound to obj. */
+static Value func_get(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs < 2) return exc_raise(vm, &exc_TypeError, "__get__ expected at least 1 argument, got 0");
+    return args[1] == VALUE_NONE ? args[0] : bind(vm, args[1], args[0]);
 }
 
 /* Applies the descriptor protocol to a class attribute found for obj (or for a class when
@@ -138,6 +146,9 @@ static Value exception_attr(VM *vm, Exception *e, Str *name) {
     if (strcmp(name->data, "__cause__") == 0) return e->cause == VALUE_NULL ? VALUE_NONE : e->cause;
     if (strcmp(name->data, "__context__") == 0) return e->context == VALUE_NULL ? VALUE_NONE : e->context;
     if (strcmp(name->data, "__traceback__") == 0) return VALUE_NONE;
+    if (strcmp(name->data, "__suppress_context__") == 0) return value_from_bool(e->suppress_context);
+    if (strcmp(name->data, "code") == 0 && type_is_subtype(e->type, &exc_SystemExit))
+        return e->message == VALUE_NULL ? VALUE_NONE : e->message;
     if (strcmp(name->data, "value") == 0 && type_is_subtype(e->type, &exc_StopIteration))
         return e->message == VALUE_NULL ? VALUE_NONE : e->message;
     return VALUE_NULL;
@@ -155,7 +166,32 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
     if (value_is_kind(obj, OBJ_TYPE)) {
         Type *cls = value_as_ptr(obj);
         if (strcmp(name->data, "__name__") == 0) return cls->name_str ? value_from_ptr(cls->name_str) : str_value(vm, cls->name, strlen(cls->name));
-        if (strcmp(name->data, "__mro__") == 0 && cls->mro) return value_from_ptr(cls->mro);
+        if (strcmp(name->data, "__mro__") == 0 || strcmp(name->data, "__bases__") == 0) {
+            if (strcmp(name->data, "__bases__") == 0 && cls->is_heap) {
+                Value b = dict_get_str(cls->dict, intern(vm, "__orig_bases__"));
+                if (b != VALUE_NULL) return b;
+            }
+            Tuple *m = cls->mro;
+            if (!m || strcmp(name->data, "__bases__") == 0) {
+                uint32_t n = 0;
+                if (strcmp(name->data, "__bases__") == 0) n = cls->base ? 1 : 0;
+                else for (Type *k = cls; k; k = k->base) n++;
+                m = tuple_new(vm, n);
+                if (!m) return exc_raise_memory(vm);
+                uint32_t i = 0;
+                if (strcmp(name->data, "__bases__") == 0) {
+                    if (cls->base) m->items[0] = value_from_ptr(cls->base);
+                } else for (Type *k = cls; k; k = k->base) m->items[i++] = value_from_ptr(k);
+            }
+            return value_from_ptr(m);
+        }
+        if (strcmp(name->data, "__qualname__") == 0) {
+            Value q = cls->is_heap ? dict_get_str(cls->dict, intern(vm, "__qualname__")) : VALUE_NULL;
+            if (q != VALUE_NULL) return q;
+            return cls->name_str ? value_from_ptr(cls->name_str) : str_value(vm, cls->name, strlen(cls->name));
+        }
+        if (strcmp(name->data, "__module__") == 0 && !cls->is_heap) return str_value(vm, "builtins", 8);
+        if (strcmp(name->data, "__doc__") == 0 && cls->is_heap && dict_get_str(cls->dict, name) == VALUE_NULL) return VALUE_NONE;
         if (strcmp(name->data, "__dict__") == 0 && cls->dict) return value_from_ptr(cls->dict);
         if (strcmp(name->data, "__base__") == 0) return cls->base ? value_from_ptr(cls->base) : VALUE_NONE;
         Value v = type_lookup(vm, cls, name);
@@ -176,7 +212,7 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
         Value v = dict_get_str(*dp, name);
         if (v != VALUE_NULL) return v;
     }
-    if (dp && strcmp(name->data, "__dict__") == 0) {
+    if (dp && strcmp(name->data, "__dict__") == 0 && !(value_is_kind(obj, OBJ_INSTANCE) && !*dp && t->slot_names)) {
         if (!*dp && !(*dp = dict_new(vm))) return exc_raise_memory(vm);
         return value_from_ptr(*dp);
     }
@@ -191,6 +227,16 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
         if (strcmp(name->data, "__name__") == 0) return value_from_ptr(f->code->name);
         if (strcmp(name->data, "__qualname__") == 0) return value_from_ptr(f->qualname ? f->qualname : f->code->qualname);
         if (strcmp(name->data, "__doc__") == 0) return f->doc ? f->doc : VALUE_NONE;
+        if (strcmp(name->data, "__defaults__") == 0) return f->defaults ? value_from_ptr(f->defaults) : VALUE_NONE;
+        if (strcmp(name->data, "__kwdefaults__") == 0) return f->kwdefaults ? value_from_ptr(f->kwdefaults) : VALUE_NONE;
+        if (strcmp(name->data, "__closure__") == 0) return f->closure ? value_from_ptr(f->closure) : VALUE_NONE;
+        if (strcmp(name->data, "__globals__") == 0) return value_from_ptr(f->globals);
+        if (strcmp(name->data, "__module__") == 0) return str_value(vm, "__main__", 8);
+        if (strcmp(name->data, "__get__") == 0) {
+            static const BuiltinDef get_def = {"__get__", func_get, CALLKIND_FAST};
+            Builtin *b = builtins_new_function(vm, &get_def);
+            return b ? bind(vm, obj, value_from_ptr(b)) : exc_raise_memory(vm);
+        }
         if (strcmp(name->data, "__annotations__") == 0) {
             if (!f->annotations && !(f->annotations = dict_new(vm))) return exc_raise_memory(vm);
             return value_from_ptr(f->annotations);
@@ -255,7 +301,7 @@ Value attr_method(VM *vm, Value obj, Str *name, Value *self) {
     return attr_get(vm, obj, name);
 }
 
-int attr_set(VM *vm, Value obj, Str *name, Value v) {
+static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
     Type *t = type_of(obj);
     if (value_is_kind(obj, OBJ_TYPE)) {
         Type *cls = value_as_ptr(obj);
@@ -277,17 +323,44 @@ int attr_set(VM *vm, Value obj, Str *name, Value v) {
         Dict *d = ((Module *)value_as_ptr(obj))->dict;
         return v == VALUE_NULL ? dict_del_str(vm, d, name) : (dict_set_str(vm, d, name, v) || (exc_raise_memory(vm), 0));
     }
+    if (strcmp(name->data, "__class__") == 0 && value_is_kind(obj, OBJ_INSTANCE) && value_is_kind(v, OBJ_TYPE) &&
+        ((Type *)value_as_ptr(v))->is_heap) {
+        ((Instance *)value_as_ptr(obj))->cls = value_as_ptr(v);
+        return 1;
+    }
+    if (value_is_kind(obj, OBJ_FUNCTION)) {
+        Function *f = value_as_ptr(obj);
+        if (strcmp(name->data, "__defaults__") == 0) {
+            f->defaults = value_is_kind(v, OBJ_TUPLE) ? value_as_ptr(v) : NULL;
+            f->version = 0;
+            return 1;
+        }
+        if (strcmp(name->data, "__kwdefaults__") == 0) {
+            f->kwdefaults = value_is_kind(v, OBJ_DICT) ? value_as_ptr(v) : NULL;
+            f->version = 0;
+            return 1;
+        }
+        if (strcmp(name->data, "__doc__") == 0) {
+            f->doc = v == VALUE_NULL ? VALUE_NONE : v;
+            return 1;
+        }
+        if (strcmp(name->data, "__qualname__") == 0 && value_is_kind(v, OBJ_STR)) {
+            f->qualname = value_as_ptr(v);
+            return 1;
+        }
+    }
     Value cattr = type_lookup(vm, t, name);
     if (value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY) {
         Wrapper *w = value_as_ptr(cattr);
         if (w->b == VALUE_NONE || w->b == VALUE_NULL) {
-            exc_raise(vm, &exc_AttributeError, "can't set attribute '%s'", name->data);
+            exc_raise(vm, &exc_AttributeError, "property '%s' of '%s' object has no %s", name->data, t->name,
+                      v == VALUE_NULL ? "deleter" : "setter");
             return 0;
         }
         Value args[2] = {obj, v};
         return call_value(vm, w->b, args, 2, NULL) != VALUE_ERROR;
     }
-    if (t->is_heap) {
+    if (t->is_heap && hook) {
         Value sa = type_lookup(vm, t, intern(vm, v == VALUE_NULL ? "__delattr__" : "__setattr__"));
         if (value_is_kind(sa, OBJ_FUNCTION)) {
             Value args[3] = {obj, value_from_ptr(name), v};
@@ -317,6 +390,8 @@ int attr_set(VM *vm, Value obj, Str *name, Value v) {
     if (!*dp && !(*dp = dict_new(vm))) return (exc_raise_memory(vm), 0);
     return dict_set_str(vm, *dp, name, v) || (exc_raise_memory(vm), 0);
 }
+
+int attr_set(VM *vm, Value obj, Str *name, Value v) { return attr_set_impl(vm, obj, name, v, 1); }
 
 /* ---- calling ---- */
 
@@ -544,11 +619,11 @@ static int heap_str(VM *vm, Value v, StrBuf *out) {
 static int heap_hash(VM *vm, Value v, uint64_t *out) {
     Type *t = type_of(v);
     Value h = type_lookup(vm, t, intern(vm, "__hash__"));
-    if (h == VALUE_NONE || (h == VALUE_NULL && type_lookup(vm, t, intern(vm, "__eq__")) != VALUE_NULL)) {
+    if (h == VALUE_NONE) {
         exc_raise(vm, &exc_TypeError, "unhashable type: '%s'", t->name);
         return 0;
     }
-    if (h == VALUE_NULL) {
+    if (h == VALUE_NULL || value_is_kind(h, OBJ_BUILTIN)) {
         *out = (uint64_t)(uintptr_t)value_as_ptr(v) >> 4;
         return 1;
     }
@@ -597,10 +672,37 @@ static int heap_truthy(VM *vm, Value v) {
     return 1;
 }
 
+/* The old sequence protocol: a class with __getitem__ but no __iter__ iterates by index until
+ * IndexError. */
+static Value seqiter_next(VM *vm, Value it) {
+    IterObj *s = value_as_ptr(it);
+    if (s->v[0] == VALUE_NULL) return VALUE_NULL;
+    Value key = value_from_int(s->n[0]);
+    Value r = call_dunder(vm, s->v[0], "__getitem__", &key, 1);
+    if (r == VALUE_ERROR && value_is_kind(vm->exc, OBJ_EXCEPTION) &&
+        (type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_IndexError) ||
+         type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_StopIteration))) {
+        vm->exc = VALUE_NULL;
+        s->v[0] = VALUE_NULL;
+        return VALUE_NULL;
+    }
+    s->n[0]++;
+    return r;
+}
+
+static Type type_seqiter = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "iterator", .base = &type_object,
+                            .next = seqiter_next};
+
 static Value heap_iter(VM *vm, Value v) {
     Value r = call_dunder(vm, v, "__iter__", NULL, 0);
-    if (r == VALUE_NULL) return exc_raise(vm, &exc_TypeError, "'%s' object is not iterable", type_of(v)->name);
-    return r;
+    if (r != VALUE_NULL) return r;
+    if (type_lookup(vm, type_of(v), intern(vm, "__getitem__")) != VALUE_NULL) {
+        IterObj *it = iter_new(vm, &type_seqiter);
+        if (!it) return exc_raise_memory(vm);
+        it->v[0] = v;
+        return value_from_ptr(it);
+    }
+    return exc_raise(vm, &exc_TypeError, "'%s' object is not iterable", type_of(v)->name);
 }
 
 static Value heap_next(VM *vm, Value v) {
@@ -768,6 +870,10 @@ Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns) {
             t->slot_names->items[i] = value_from_ptr(in);
         }
     }
+    /* A class that defines __eq__ but not __hash__ is unhashable (its __hash__ is None). */
+    if (dict_get_str(ns, intern(vm, "__eq__")) != VALUE_NULL && dict_get_str(ns, intern(vm, "__hash__")) == VALUE_NULL &&
+        !dict_set_str(vm, ns, intern(vm, "__hash__"), VALUE_NONE))
+        return exc_raise_memory(vm);
     for (uint32_t i = 0; i < ns->nentries; i++)
         if (ns->entries[i].key != VALUE_NULL) set_owner(ns->entries[i].value, t);
     /* __init_subclass__ and metaclasses are not supported; __set_name__ neither. */
@@ -1002,9 +1108,8 @@ static Value b_hash(VM *vm, Value *args, int nargs, Tuple *kw) {
     uint64_t h;
     if (!dict_hash(vm, args[0], &h)) return VALUE_ERROR;
     int64_t x = (int64_t)h;
-    if (!value_is_int(args[0]) && !value_is_kind(args[0], OBJ_BIGINT)) x = (int64_t)(h & 0x7fffffffffffull);
     if (x == -1) x = -2;
-    return smallint_fits(x) ? value_from_int(x) : value_from_int(x & 0x7fffffffffffll);
+    return smallint_fits(x) ? value_from_int(x) : bigint_from_i128(vm, x);
 }
 
 static Value b_vars(VM *vm, Value *args, int nargs, Tuple *kw) {
@@ -1071,7 +1176,204 @@ static Value exc_init(VM *vm, Value *args, int nargs, Tuple *kw) {
     return VALUE_NONE;
 }
 
-static const MethodDef exception_methods[] = {{"__init__", exc_init, CALLKIND_VARARGS}, {NULL, NULL, 0}};
+static Value obj_setattr(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 3 || !value_is_kind(args[1], OBJ_STR)) return exc_raise(vm, &exc_TypeError, "__setattr__ expected 2 arguments");
+    Str *s = value_as_ptr(args[1]);
+    return attr_set_impl(vm, args[0], str_intern(vm, s->data, s->len), args[2], 0) ? VALUE_NONE : VALUE_ERROR;
+}
+
+static Value obj_delattr(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2 || !value_is_kind(args[1], OBJ_STR)) return exc_raise(vm, &exc_TypeError, "__delattr__ expected 1 argument");
+    Str *s = value_as_ptr(args[1]);
+    return attr_set_impl(vm, args[0], str_intern(vm, s->data, s->len), VALUE_NULL, 0) ? VALUE_NONE : VALUE_ERROR;
+}
+
+static Value obj_init(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)vm;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    return VALUE_NONE;
+}
+
+static Value obj_new(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs < 1 || !value_is_kind(args[0], OBJ_TYPE)) return exc_raise(vm, &exc_TypeError, "object.__new__(X): X is not a type object");
+    Type *t = value_as_ptr(args[0]);
+    if (!t->is_heap) return b_object(vm, NULL, 0, NULL);
+    uint32_t nslots = 0;
+    for (Type *k = t; k && k->is_heap; k = k->base)
+        if (k->slot_names) nslots += k->slot_names->len;
+    Instance *in = gc_alloc(vm, sizeof(Instance) + nslots * sizeof(Value), OBJ_INSTANCE);
+    if (!in) return exc_raise_memory(vm);
+    in->cls = t;
+    in->nslots = nslots;
+    for (uint32_t i = 0; i < nslots; i++) in->slots[i] = VALUE_NULL;
+    if (!t->slot_names && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
+    return value_from_ptr(in);
+}
+
+static Value obj_repr(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    (void)nargs;
+    StrBuf b;
+    strbuf_init(&b);
+    Type *t = type_of(args[0]);
+    strbuf_putc(&b, '<');
+    if (t->is_heap) {
+        heap_module_name(vm, t, &b);
+        strbuf_putc(&b, '.');
+    }
+    strbuf_printf(&b, "%s object at %p>", t->name, value_as_ptr(args[0]));
+    Value r = str_value(vm, strbuf_cstr(&b), b.len);
+    strbuf_free(&b);
+    return r;
+}
+
+static Value obj_str(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    (void)nargs;
+    StrBuf b;
+    strbuf_init(&b);
+    Value r = op_repr_into(vm, args[0], &b) ? str_value(vm, strbuf_cstr(&b), b.len) : VALUE_ERROR;
+    strbuf_free(&b);
+    return r;
+}
+
+static Value obj_eq(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)vm;
+    (void)kw;
+    if (nargs != 2) return VALUE_NOTIMPLEMENTED;
+    return args[0] == args[1] ? VALUE_TRUE : VALUE_NOTIMPLEMENTED;
+}
+
+static Value obj_ne(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs != 2) return VALUE_NOTIMPLEMENTED;
+    Value r = call_dunder(vm, args[0], "__eq__", &args[1], 1);
+    if (r == VALUE_ERROR || r == VALUE_NOTIMPLEMENTED || r == VALUE_NULL) return r == VALUE_NULL ? VALUE_NOTIMPLEMENTED : r;
+    int t = op_truthy(vm, r);
+    return t < 0 ? VALUE_ERROR : value_from_bool(!t);
+}
+
+static Value obj_hash(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)vm;
+    (void)nargs;
+    (void)kw;
+    return value_from_int((int64_t)(((uintptr_t)value_as_ptr(args[0]) >> 4) & 0x7fffffffffffull));
+}
+
+static const MethodDef object_methods[] = {
+    {"__setattr__", obj_setattr, CALLKIND_FAST}, {"__delattr__", obj_delattr, CALLKIND_FAST},
+    {"__init__", obj_init, CALLKIND_VARARGS}, {"__new__", obj_new, CALLKIND_VARARGS},
+    {"__repr__", obj_repr, CALLKIND_FAST}, {"__str__", obj_str, CALLKIND_FAST},
+    {"__eq__", obj_eq, CALLKIND_FAST}, {"__ne__", obj_ne, CALLKIND_FAST}, {"__hash__", obj_hash, CALLKIND_FAST},
+    {NULL, NULL, 0},
+};
+
+static Value type_mro_method(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)nargs;
+    (void)kw;
+    Value m = attr_get(vm, args[0], intern(vm, "__mro__"));
+    return m == VALUE_ERROR ? m : list_from_iterable(vm, m);
+}
+
+static const MethodDef type_methods[] = {{"mro", type_mro_method, CALLKIND_FAST}, {NULL, NULL, 0}};
+
+/* list[int] and friends in annotations: a GenericAlias that prints as written. */
+static int alias_repr(VM *vm, Value v, StrBuf *out) {
+    IterObj *a = value_as_ptr(v);
+    Type *origin = value_as_ptr(a->v[0]);
+    strbuf_printf(out, "%s[", origin->name);
+    Value args = a->v[1];
+    Value *items = &args;
+    uint32_t n = 1;
+    if (value_is_kind(args, OBJ_TUPLE)) {
+        items = ((Tuple *)value_as_ptr(args))->items;
+        n = ((Tuple *)value_as_ptr(args))->len;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (i) strbuf_puts(out, ", ");
+        if (value_is_kind(items[i], OBJ_TYPE)) strbuf_puts(out, ((Type *)value_as_ptr(items[i]))->name);
+        else if (!op_repr_into(vm, items[i], out)) return 0;
+    }
+    strbuf_putc(out, ']');
+    return 1;
+}
+
+static Type type_generic_alias = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "types.GenericAlias",
+                                  .base = &type_object, .repr = alias_repr};
+
+static Value type_getitem(VM *vm, Value c, Value key) {
+    IterObj *a = iter_new(vm, &type_generic_alias);
+    if (!a) return exc_raise_memory(vm);
+    a->v[0] = c;
+    a->v[1] = key;
+    return value_from_ptr(a);
+}
+
+static Value b_slice(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs < 1 || nargs > 3) return exc_raise(vm, &exc_TypeError, "slice expected at most 3 arguments, got %d", nargs);
+    Slice *s = gc_alloc(vm, sizeof(Slice), OBJ_SLICE);
+    if (!s) return exc_raise_memory(vm);
+    s->start = nargs >= 2 ? args[0] : VALUE_NONE;
+    s->stop = nargs >= 2 ? args[1] : args[0];
+    s->step = nargs == 3 ? args[2] : VALUE_NONE;
+    return value_from_ptr(s);
+}
+
+static int slice_repr(VM *vm, Value v, StrBuf *out) {
+    Slice *s = value_as_ptr(v);
+    strbuf_puts(out, "slice(");
+    if (!op_repr_into(vm, s->start, out)) return 0;
+    strbuf_puts(out, ", ");
+    if (!op_repr_into(vm, s->stop, out)) return 0;
+    strbuf_puts(out, ", ");
+    if (!op_repr_into(vm, s->step, out)) return 0;
+    strbuf_putc(out, ')');
+    return 1;
+}
+
+static Value exc_repr_method(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    (void)nargs;
+    StrBuf b;
+    strbuf_init(&b);
+    Exception *e = value_as_ptr(args[0]);
+    strbuf_printf(&b, "%s(", e->type->name);
+    int ok = 1;
+    if (e->args)
+        for (uint32_t i = 0; ok && i < e->args->len; i++) {
+            if (i) strbuf_puts(&b, ", ");
+            ok = op_repr_into(vm, e->args->items[i], &b);
+        }
+    strbuf_putc(&b, ')');
+    Value r = ok ? str_value(vm, strbuf_cstr(&b), b.len) : VALUE_ERROR;
+    strbuf_free(&b);
+    return r;
+}
+
+static Value exc_str_method(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    (void)nargs;
+    Exception *e = value_as_ptr(args[0]);
+    if (e->message == VALUE_NULL) return str_value(vm, "", 0);
+    StrBuf b;
+    strbuf_init(&b);
+    int ok = type_is_subtype(e->type, &exc_KeyError) && (!e->args || e->args->len == 1) ? op_repr_into(vm, e->message, &b)
+                                                                                         : op_str_into(vm, e->message, &b);
+    Value r = ok ? str_value(vm, strbuf_cstr(&b), b.len) : VALUE_ERROR;
+    strbuf_free(&b);
+    return r;
+}
+
+static const MethodDef exception_methods[] = {
+    {"__init__", exc_init, CALLKIND_VARARGS}, {"__repr__", exc_repr_method, CALLKIND_FAST},
+    {"__str__", exc_str_method, CALLKIND_FAST}, {NULL, NULL, 0},
+};
 
 static const BuiltinDef class_builtins[] = {
     {"__build_class__", b_build_class, CALLKIND_FAST_WITH_KEYWORDS},
@@ -1104,8 +1406,15 @@ int class_init_builtins(VM *vm, Dict *builtins) {
     type_object.construct = b_object;
     type_super.construct = b_super;
     exc_BaseException.methods = exception_methods;
+    type_object.methods = object_methods;
+    type_type.methods = type_methods;
+    type_type.getitem = type_getitem;
+    type_slice.construct = b_slice;
+    type_slice.repr = slice_repr;
+    Str *ni = intern(vm, "NotImplemented");
+    if (!ni || !dict_set_str(vm, builtins, ni, VALUE_NOTIMPLEMENTED)) return 0;
     /* Built-in types beyond those numbered by types_init get method-dict slots here. */
-    Type *more[] = {&type_property, &exc_BaseException, NULL};
+    Type *more[] = {&type_property, &exc_BaseException, &type_type, NULL};
     int next = 40;
     for (int i = 0; more[i]; i++)
         if (!more[i]->static_index) more[i]->static_index = (uint8_t)next++;

@@ -10,6 +10,7 @@
 
 #include "bigint.h"
 #include "compile_internal.h"
+#include "containers.h"
 #include "vm.h"
 
 int cc_error(Compiler *c, Span at, const char *type, const char *msg) {
@@ -214,6 +215,8 @@ int cc_name(Compiler *c, const char *s, size_t len, int ctx, Span at) {
 
 /* ---- expressions ---- */
 
+static int all_constant(Compiler *c, NodeList *items, Value *out);
+
 static int is_starred_list(NodeList *l) {
     for (int i = 0; i < l->len; i++)
         if (l->items[i] && l->items[i]->kind == AST_STARRED) return 1;
@@ -399,9 +402,33 @@ static int compile_set(Compiler *c, Node *e) {
         }
         return 1;
     }
-    for (int i = 0; i < e->list.len; i++)
+    /* Three or more constants become one frozenset constant, as CPython 3.11 compiles them
+     * (which also decides the iteration order of the resulting set). */
+    int n = e->list.len;
+    if (n > 2) {
+        Value *vals = malloc(sizeof(Value) * (size_t)n);
+        if (!vals) return cc_nomem(c);
+        int constant = all_constant(c, &e->list, vals);
+        if (constant) {
+            Tuple *t = tuple_new(c->vm, (uint32_t)n);
+            if (!t) {
+                free(vals);
+                return cc_nomem(c);
+            }
+            memcpy(t->items, vals, sizeof(Value) * (size_t)n);
+            free(vals);
+            Value fs = set_frozenset_const(c->vm, t);
+            if (fs == VALUE_ERROR) {
+                c->vm->exc = VALUE_NULL;
+                return cc_nomem(c);
+            }
+            return cc_emit(c, OP_BUILD_SET, 0) && cc_load_const(c, fs) && cc_emit(c, OP_SET_UPDATE, 1);
+        }
+        free(vals);
+    }
+    for (int i = 0; i < n; i++)
         if (!cc_expr(c, e->list.items[i])) return 0;
-    return cc_emit(c, OP_BUILD_SET, e->list.len);
+    return cc_emit(c, OP_BUILD_SET, n);
 }
 
 /* One `for` clause of a comprehension (and the rest, recursively), inside its function. */
@@ -690,6 +717,7 @@ int cc_function(Compiler *c, Node *s) {
     Unit *u = c->u;
     u->argcount = args->list.len;
     u->kwonlyargcount = args->list2.len;
+    u->posonlyargcount = args->flag;
     if (args->a) u->flags |= CODE_VARARGS;
     if (args->b) u->flags |= CODE_VARKEYWORDS;
     if (s->kind == AST_LAMBDA) {
@@ -822,6 +850,7 @@ Code *cc_unit_finish(Compiler *c) {
     code->is_module = u->scope->kind == SCOPE_MODULE;
     code->nargs = (uint32_t)u->argcount;
     code->kwonlyargcount = (uint32_t)u->kwonlyargcount;
+    code->posonlyargcount = (uint32_t)u->posonlyargcount;
     code->flags = (uint32_t)u->flags | (u->scope->kind == SCOPE_CLASS ? CODE_CLASS_BODY : 0);
     code->nlocals = (uint32_t)u->nvarnames;
     code->nfree = (uint32_t)u->nfree;

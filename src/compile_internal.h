@@ -48,7 +48,7 @@ typedef struct Unit {
     char qualname[256];
     const char *name;
     size_t name_len;
-    int firstlineno, argcount, kwonlyargcount, flags;
+    int firstlineno, argcount, kwonlyargcount, posonlyargcount, flags;
     Span loc;
     FBlock fblocks[64];
     int nfblocks;

@@ -59,6 +59,7 @@ Exception *exc_new(VM *vm, Type *type, Value message) {
     if (!e) return NULL;
     e->type = type;
     e->message = message;
+    e->cause = e->context = VALUE_NULL;
     return e;
 }
 

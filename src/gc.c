@@ -11,6 +11,8 @@
 #define GC_MIN_THRESHOLD (8u << 20)
 
 void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
+    /* The heap limit: beyond it allocation fails and the caller raises MemoryError. */
+    if (vm->heap_limit && vm->heap_bytes + size > vm->heap_limit) return NULL;
     Obj *o = calloc(1, size);
     if (!o) return NULL;
     o->kind = (uint8_t)kind;
@@ -43,17 +45,22 @@ void gc_root_pop(VM *vm, int n) { vm->nroots -= (size_t)n; }
 typedef struct {
     Obj **items;
     size_t len, cap;
+    int overflowed;          /* an object was marked but could not be remembered */
 } GrayStack;
 
+/* Marks o and remembers it for tracing. When the mark stack cannot grow (memory is exhausted,
+ * the usual moment for a big collection) the object stays marked but untraced; the collector
+ * then rescans the heap for such objects (gc_rescan) instead of failing. */
 static void gc_push(GrayStack *g, Obj *o) {
     if (!o || o->marked) return;
     o->marked = 1;
     if (g->len == g->cap) {
         size_t cap = g->cap ? g->cap * 2 : 1024;
         Obj **p = realloc(g->items, cap * sizeof *p);
-        /* Without room to remember the object we cannot trace it; abandoning the collection
-         * would leave marks behind, so trace it right away through a tiny recursion instead. */
-        if (!p) abort();
+        if (!p) {
+            g->overflowed = 1;
+            return;
+        }
         g->items = p;
         g->cap = cap;
     }
@@ -208,8 +215,23 @@ static void gc_free_object(VM *vm, Obj *o) {
     free(o);
 }
 
+static void gc_trace(GrayStack *g, Obj *o);
+
+/* After a mark-stack overflow: trace the children of every marked object again. Objects whose
+ * children are all marked add nothing; the loop ends when a pass overflows no more. */
+static void gc_rescan(VM *vm, GrayStack *g) {
+    while (g->overflowed) {
+        g->overflowed = 0;
+        for (Obj *o = vm->objects; o; o = o->gc_next) {
+            if (!o->marked) continue;
+            gc_trace(g, o);
+            while (g->len) gc_trace(g, g->items[--g->len]);
+        }
+    }
+}
+
 void gc_collect(VM *vm) {
-    GrayStack g = {0};
+    GrayStack g = {vm->gray, 0, vm->gray_cap, 0};
     gc_push(&g, vm->builtins ? &vm->builtins->hdr : NULL);
     gc_push(&g, vm->globals ? &vm->globals->hdr : NULL);
     gc_push(&g, vm->interned ? &vm->interned->hdr : NULL);
@@ -231,7 +253,9 @@ void gc_collect(VM *vm) {
         for (Value *v = f->locals; v < f->sp; v++) gc_push_value(&g, *v);
     }
     while (g.len) gc_trace(&g, g.items[--g.len]);
-    free(g.items);
+    gc_rescan(vm, &g);
+    vm->gray = g.items;
+    vm->gray_cap = g.cap;
 
     Obj **link = &vm->objects;
     while (*link) {

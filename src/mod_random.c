@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __EMSCRIPTEN__
+int getentropy(void *buffer, size_t length);  /* unistd.h hides it under -std=c11 */
+#endif
 
 #include "runtime.h"
 #include "vm.h"
@@ -93,9 +96,22 @@ static void random_init_by_array(const uint32_t *key, size_t key_length) {
 /* random_seed_urandom, with random_seed_time_pid's fallback when there is no /dev/urandom. */
 static void random_seed_urandom(void) {
     uint32_t key[RANDOM_N];
+#ifdef __EMSCRIPTEN__
+    /* No file system in the wasm build (-sFILESYSTEM=0): getentropy reads crypto.getRandomValues,
+     * at most 256 bytes a call. */
+    size_t got = RANDOM_N;
+    for (size_t off = 0; off < sizeof key; off += 256) {
+        size_t n = sizeof key - off < 256 ? sizeof key - off : 256;
+        if (getentropy((char *)key + off, n) != 0) {
+            got = 0;
+            break;
+        }
+    }
+#else
     FILE *f = fopen("/dev/urandom", "rb");
     size_t got = f ? fread(key, sizeof key[0], RANDOM_N, f) : 0;
     if (f) fclose(f);
+#endif
     if (got == RANDOM_N) {
         random_init_by_array(key, RANDOM_N);
         return;

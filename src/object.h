@@ -122,7 +122,7 @@ typedef struct Code {
     uint32_t nnames;
     struct Str **varnames;   /* every frame slot's name: locals (parameters first), cells, free vars */
     uint32_t nlocals, nargs; /* nlocals counts every slot: plain locals, then cells, then free vars */
-    uint32_t kwonlyargcount;
+    uint32_t kwonlyargcount, posonlyargcount;
     uint32_t ncells, nfree;  /* the last ncells + nfree slots are cells; the last nfree are free vars */
     uint32_t flags;          /* CODE_* */
     struct ExcEntry *exctable; /* handlers, by ranges of code units */

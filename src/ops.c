@@ -100,18 +100,24 @@ static int op_sequence_compare(VM *vm, Value *xa, uint32_t na, Value *xb, uint32
     return 1;
 }
 
+/* repr and comparisons of nested containers recurse in C; past this depth they raise
+ * RecursionError as CPython does, instead of overflowing the C stack. */
+#define OP_MAX_C_DEPTH 2000
+
 static const int op_swapped_compare[6] = {4, 5, 2, 3, 0, 1};
 
 Value op_compare(VM *vm, int op, Value a, Value b) {
     int result;
     if (num_compare(a, b, op, &result)) return value_from_bool(result);
     Type *ta = type_of(a), *tb = type_of(b);
-    if (ta->compare) {
-        Value r = ta->compare(vm, op, a, b);
-        if (r != VALUE_NULL) return r;
-    }
-    if (tb->compare && (tb != ta || !ta->compare)) {
-        Value r = tb->compare(vm, op_swapped_compare[op], b, a);
+    if (ta->compare || tb->compare) {
+        if (++vm->c_depth > OP_MAX_C_DEPTH) {
+            vm->c_depth--;
+            return exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded in comparison");
+        }
+        Value r = ta->compare ? ta->compare(vm, op, a, b) : VALUE_NULL;
+        if (r == VALUE_NULL && tb->compare) r = tb->compare(vm, op_swapped_compare[op], b, a);
+        vm->c_depth--;
         if (r != VALUE_NULL) return r;
     }
     if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) {
@@ -370,7 +376,28 @@ Value op_contains(VM *vm, Value container, Value item) {
         int64_t x = value_as_int(item);
         int in = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
         return value_from_bool(in && (x - r->start) % r->step == 0);
-    } else return exc_raise(vm, &exc_TypeError, "argument of type '%s' is not iterable", type_of(container)->name);
+    } else {
+        Value it = op_get_iter(vm, container);
+        if (it == VALUE_ERROR) {
+            vm->exc = VALUE_NULL;
+            return exc_raise(vm, &exc_TypeError, "argument of type '%s' is not iterable", type_of(container)->name);
+        }
+        if (!gc_root_push(vm, it)) return VALUE_ERROR;
+        Value found = VALUE_FALSE;
+        for (;;) {
+            Value x = op_iter_next(vm, it);
+            if (x == VALUE_ERROR) found = VALUE_ERROR;
+            if (x == VALUE_ERROR || x == VALUE_NULL) break;
+            int eq = op_equal(vm, x, item);
+            if (eq < 0) found = VALUE_ERROR;
+            if (eq) {
+                if (eq > 0) found = VALUE_TRUE;
+                break;
+            }
+        }
+        gc_root_pop(vm, 1);
+        return found;
+    }
     for (uint32_t i = 0; i < n; i++) {
         int eq = op_equal(vm, items[i], item);
         if (eq < 0) return VALUE_ERROR;
@@ -392,7 +419,16 @@ static int op_seq_repr(VM *vm, Value *items, uint32_t n, const char *open, const
 
 int op_repr_into(VM *vm, Value v, StrBuf *out) {
     Type *t = type_of(v);
-    if (t->repr) return t->repr(vm, v, out);
+    if (t->repr) {
+        if (++vm->c_depth > OP_MAX_C_DEPTH) {
+            vm->c_depth--;
+            exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+            return 0;
+        }
+        int ok = t->repr(vm, v, out);
+        vm->c_depth--;
+        return ok;
+    }
     if (value_is_float(v)) num_float_repr(value_as_float(v), out);
     else if (value_is_int(v)) strbuf_printf(out, "%lld", (long long)value_as_int(v));
     else if (v == VALUE_TRUE) strbuf_puts(out, "True");
@@ -418,7 +454,14 @@ int op_repr_into(VM *vm, Value v, StrBuf *out) {
         case OBJ_EXCEPTION: {
             Exception *e = (Exception *)o;
             strbuf_printf(out, "%s(", e->type->name);
-            if (e->message != VALUE_NULL && !op_repr_into(vm, e->message, out)) return 0;
+            if (e->args) {
+                for (uint32_t i = 0; i < e->args->len; i++) {
+                    if (i) strbuf_puts(out, ", ");
+                    if (!op_repr_into(vm, e->args->items[i], out)) return 0;
+                }
+            } else if (e->message != VALUE_NULL && !op_repr_into(vm, e->message, out)) {
+                return 0;
+            }
             strbuf_putc(out, ')');
             break;
         }

@@ -325,8 +325,10 @@ static int parse_fstring_body(Parser *p, Node *joined, Token *t, size_t a, size_
         size_t expr_end = j;
         int debug = 0;
         if (s[j] == '=') {
+            /* f"{x = }": the text shown keeps the spaces around '='. */
             debug = 1;
             j++;
+            while (j < b && (s[j] == ' ' || s[j] == '\t')) j++;
         }
         if (debug) {
             /* f"{x=}" shows the expression's text, then the value. */

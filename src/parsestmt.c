@@ -476,8 +476,9 @@ static Node *parse_with(Parser *p, size_t start) {
         item->a = parse_expression(p);
         if (!item->a) return NULL;
         if (parse_is_kw(p, "as")) {
+            /* One target per item: `with a() as x, b() as y` has two items. */
             parse_advance(p);
-            item->b = parse_star_targets(p);
+            item->b = parse_bitwise_or(p);
             if (!item->b || !parse_check_target(p, item->b, 0)) return NULL;
         }
         parse_node_finish(p, item);

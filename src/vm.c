@@ -87,11 +87,19 @@ static int vm_bind_args(VM *vm, Function *fn, Value *slots, Value *args, int nar
         if (!kwdict) return (exc_raise_memory(vm), 0);
         slots[idx] = value_from_ptr(kwdict);
     }
+    char posonly_names[200] = "";
+    size_t posonly_len = 0;
     for (int k = 0; k < nkw; k++) {
         Str *name = value_as_ptr(kwnames->items[k]);
         int found = -1;
-        for (int p = 0; p < npos + nkwonly; p++)
+        for (int p = (int)co->posonlyargcount; p < npos + nkwonly; p++)
             if (str_equal(name, co->varnames[p])) found = p;
+        if (found < 0 && !kwdict)
+            for (int p = 0; p < (int)co->posonlyargcount; p++)
+                if (str_equal(name, co->varnames[p]) && posonly_len < sizeof posonly_names)
+                    posonly_len += (size_t)snprintf(posonly_names + posonly_len, sizeof posonly_names - posonly_len, "%s%s",
+                                                    posonly_len ? ", " : "", name->data);
+        if (found < 0 && posonly_len && !kwdict) continue;
         if (found < 0) {
             if (!kwdict) {
                 exc_raise(vm, &exc_TypeError, "%s() got an unexpected keyword argument '%s'", co->qualname->data, name->data);
@@ -105,6 +113,11 @@ static int vm_bind_args(VM *vm, Function *fn, Value *slots, Value *args, int nar
             return 0;
         }
         slots[found] = args[nargs + k];
+    }
+    if (posonly_len) {
+        exc_raise(vm, &exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                  co->qualname->data, posonly_names);
+        return 0;
     }
     Str *missing[64];
     int nmissing = 0;
@@ -387,9 +400,17 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
             TOP() = value_from_bool(!t);
             break;
         }
-        case OP_UNARY_INVERT:
-            exc_raise(vm, &exc_TypeError, "bad operand type for unary ~: '%s'", type_of(TOP())->name);
-            goto error;
+        case OP_UNARY_INVERT: {
+            Type *t = type_of(TOP());
+            Value r = t->unary ? t->unary(vm, OP_UNARY_INVERT, TOP()) : VALUE_NULL;
+            if (r == VALUE_NULL) {
+                if (vm->exc == VALUE_NULL) exc_raise(vm, &exc_TypeError, "bad operand type for unary ~: '%s'", t->name);
+                goto error;
+            }
+            CHECK(r);
+            TOP() = r;
+            break;
+        }
         case OP_GET_ITER: {
             Value r = op_get_iter(vm, TOP());
             CHECK(r);
@@ -941,7 +962,7 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
     }
 
     unbound_local:
-        exc_raise(vm, &exc_UnboundLocalError, "local variable '%s' referenced before assignment",
+        exc_raise(vm, &exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                   co->varnames[oparg]->data);
         goto error;
 

@@ -8,8 +8,8 @@
 #include "specialize.h"
 #include "strbuf.h"
 
-#define VM_MAX_FRAMES 1100        /* above any recursion limit we allow */
-#define VM_STACK_SLOTS (1 << 18)  /* Values for all frames' locals and stacks */
+#define VM_MAX_FRAMES 10000       /* the deepest recursion limit sys.setrecursionlimit can give */
+#define VM_STACK_SLOTS (1 << 20)  /* Values for all frames' locals and stacks */
 #define VM_DEFAULT_RECURSION_LIMIT 1000
 #define VM_STATIC_TYPES 64      /* built-in types with methods (Type.static_index) */
 
@@ -44,6 +44,10 @@ struct AnoleVM {
     Value exc;                /* the exception being raised, or VALUE_NULL */
     Value handled;            /* the exception being handled (sys.exc_info), or VALUE_NONE */
     int reraise;              /* the error being unwound is a re-raise: add no traceback entry */
+    int c_depth;              /* nesting of C-level recursion (repr, comparisons of nested containers) */
+    size_t heap_limit;        /* allocations beyond this many bytes raise MemoryError */
+    void *gray;               /* the collector's mark stack, kept between collections */
+    size_t gray_cap;
     Value *roots;             /* gc_root_push: values C code holds across calls into Python */
     size_t nroots, caproots;
     Dict *static_type_dicts[VM_STATIC_TYPES];  /* built-in types' methods as objects, made lazily */

@@ -151,6 +151,11 @@ class AnoleEngine {
   dis() { return this.#result('_anole_dis'); }
   stats() { return this.#result('_anole_stats'); }
 
+  // The WebAssembly memory's size in bytes (it grows but never shrinks), and the bytes the
+  // interpreter's live objects take; both 0 when no instance is usable.
+  memoryBytes() { return this.#module && !this.#crashed ? this.#module.HEAPU8.buffer.byteLength : 0; }
+  heapBytes() { return this.#module && !this.#crashed && this.#vm ? this.#module._anole_heap_bytes(this.#vm) >>> 0 : 0; }
+
   opcodes() {
     if (!this.#module || this.#crashed) return null;
     return JSON.parse(this.#string(this.#module._anole_opcodes_json()));
