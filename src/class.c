@@ -196,7 +196,21 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
         if (strcmp(name->data, "__base__") == 0) return cls->base ? value_from_ptr(cls->base) : VALUE_NONE;
         Value v = type_lookup(vm, cls, name);
         if (v != VALUE_NULL) return descr_get(vm, v, VALUE_NULL, cls);
+        /* Then the metaclass (type) itself: Child.mro(). */
+        v = type_lookup(vm, &type_type, name);
+        if (v != VALUE_NULL) return descr_get(vm, v, obj, &type_type);
         return VALUE_NULL;
+    }
+    if (value_is_kind(obj, OBJ_CELL) && strcmp(name->data, "cell_contents") == 0) {
+        Value v = ((Cell *)value_as_ptr(obj))->value;
+        if (v == VALUE_NULL) return exc_raise(vm, &exc_ValueError, "Cell is empty");
+        return v;
+    }
+    if (value_is_kind(obj, OBJ_SLICE)) {
+        Slice *s = value_as_ptr(obj);
+        if (strcmp(name->data, "start") == 0) return s->start;
+        if (strcmp(name->data, "stop") == 0) return s->stop;
+        if (strcmp(name->data, "step") == 0) return s->step;
     }
     /* Data descriptors (properties) on the class win over the instance dict. */
     Value cattr = type_lookup(vm, t, name);
@@ -629,6 +643,7 @@ static int heap_hash(VM *vm, Value v, uint64_t *out) {
     }
     Value r = call_value(vm, h, &v, 1, NULL);
     if (r == VALUE_ERROR) return 0;
+    if (value_is_kind(r, OBJ_BIGINT) || value_is_bool(r)) return dict_hash(vm, r, out);
     if (!value_is_int(r)) {
         exc_raise(vm, &exc_TypeError, "__hash__ method should return an integer");
         return 0;
