@@ -26,8 +26,19 @@ static Dict *dict_copy(VM *vm, Dict *src) {
     return d;
 }
 
+static int dict_update_pairs_rooted(VM *vm, Dict *d, Value iterable);
+
 /* Adds the pairs of an iterable: each item must itself be an iterable of exactly two values. */
 static int dict_update_pairs(VM *vm, Dict *d, Value iterable) {
+    /* The dict may be new and unrooted; iterating may run Python code that collects. It stays
+     * rooted (below the iterator) until the function returns. */
+    if (!gc_root_push(vm, value_from_ptr(d))) return 0;
+    int result = dict_update_pairs_rooted(vm, d, iterable);
+    gc_root_pop(vm, 1);
+    return result;
+}
+
+static int dict_update_pairs_rooted(VM *vm, Dict *d, Value iterable) {
     Value it = op_get_iter(vm, iterable);
     if (it == VALUE_ERROR || !gc_root_push(vm, it)) return 0;
     int ok = 1;
@@ -292,10 +303,9 @@ static Value dict_m_fromkeys(VM *vm, Value *args, int nargs, Tuple *kw) {
     Dict *d = dict_new(vm);
     if (!d) return exc_raise_memory(vm);
     Value value = nargs > 1 ? args[1] : VALUE_NONE;
-    Value it = op_get_iter(vm, args[0]);
-    if (it == VALUE_ERROR) return VALUE_ERROR;
     if (!gc_root_push(vm, value_from_ptr(d))) return VALUE_ERROR;
-    if (!gc_root_push(vm, it)) {
+    Value it = op_get_iter(vm, args[0]);
+    if (it == VALUE_ERROR || !gc_root_push(vm, it)) {
         gc_root_pop(vm, 1);
         return VALUE_ERROR;
     }

@@ -119,11 +119,11 @@ int list_extend(VM *vm, List *l, Value iterable) {
         l->len += n;
         return 1;
     }
+    /* Making the iterator and iterating may run Python code (__iter__, a generator, __next__),
+     * during which the collector may run: the list (perhaps just made) must be rooted first. */
+    if (!gc_root_push(vm, value_from_ptr(l))) return 0;
     Value it = op_get_iter(vm, iterable);
-    if (it == VALUE_ERROR) return 0;
-    /* Iterating may run Python code (a generator, __next__), during which the collector may run. */
-    if (!gc_root_push(vm, it)) return 0;
-    if (!gc_root_push(vm, value_from_ptr(l))) {
+    if (it == VALUE_ERROR || !gc_root_push(vm, it)) {
         gc_root_pop(vm, 1);
         return 0;
     }

@@ -296,8 +296,13 @@ int set_update_from(VM *vm, Dict *s, Value other) {
         }
         return 1;
     }
+    /* The set may be new and unrooted; iterating may run Python code that collects. */
+    if (!gc_root_push(vm, value_from_ptr(s))) return 0;
     Value it = op_get_iter(vm, other);
-    if (it == VALUE_ERROR || !gc_root_push(vm, it)) return 0;
+    if (it == VALUE_ERROR || !gc_root_push(vm, it)) {
+        gc_root_pop(vm, 1);
+        return 0;
+    }
     int ok = 1;
     for (;;) {
         Value k = op_iter_next(vm, it);
@@ -308,7 +313,7 @@ int set_update_from(VM *vm, Dict *s, Value other) {
             break;
         }
     }
-    gc_root_pop(vm, 1);
+    gc_root_pop(vm, 2);
     return ok;
 }
 
