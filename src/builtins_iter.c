@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "containers.h"
+#include "generator.h"
 #include "vm.h"
 
 #define BI_TYPE(var, pyname) \
@@ -295,7 +296,14 @@ static Value bi_next(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     Value v = op_iter_next(vm, args[0]);
     if (v != VALUE_NULL) return v;
     if (nargs == 2) return args[1];
-    Exception *e = exc_new(vm, &exc_StopIteration, VALUE_NULL);
+    /* A finished generator's return value travels in StopIteration.value. */
+    Value ret = VALUE_NULL;
+    if (value_is_kind(args[0], OBJ_GENERATOR)) {
+        Generator *g = value_as_ptr(args[0]);
+        if (g->retval != VALUE_NONE) ret = g->retval;
+        g->retval = VALUE_NONE;
+    }
+    Exception *e = exc_new(vm, &exc_StopIteration, ret);
     if (!e) return exc_raise_memory(vm);
     vm->exc = value_from_ptr(e);
     return VALUE_ERROR;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "class.h"
 #include "runtime.h"
 #include "vm.h"
 
@@ -49,7 +50,7 @@ Value gen_send(VM *vm, Generator *g, Value value) {
         g->retval = VALUE_NONE;
         return VALUE_NULL;
     }
-    if (g->state == GEN_CREATED && value != VALUE_NONE)
+    if (g->state == GEN_CREATED && value != VALUE_NONE && value != VALUE_ERROR)
         return exc_raise(vm, &exc_TypeError, "can't send non-None value to a just-started generator");
     Value r = vm_resume_generator(vm, g, value);
     if (r == VALUE_ERROR) {
@@ -79,7 +80,8 @@ static Value gen_iter(VM *vm, Value v) {
 
 static Value gen_next(VM *vm, Value v) { return gen_send(vm, value_as_ptr(v), VALUE_NONE); }
 
-static Value gen_stop(VM *vm, Generator *g) {
+static Value gen_stop(VM *vm, Generator *g);
+static Value gen_stop_impl(VM *vm, Generator *g) {
     Value args[1] = {g->retval};
     Exception *e = exc_new(vm, &exc_StopIteration, g->retval == VALUE_NONE ? VALUE_NULL : g->retval);
     if (!e) return exc_raise_memory(vm);
@@ -89,6 +91,8 @@ static Value gen_stop(VM *vm, Generator *g) {
     return VALUE_ERROR;
 }
 
+static Value gen_stop(VM *vm, Generator *g) { return gen_stop_impl(vm, g); }
+
 static Value gen_method_send(VM *vm, Value *args, int nargs, Tuple *kw) {
     (void)kw;
     if (nargs != 2) return exc_raise(vm, &exc_TypeError, "send() takes exactly one argument (%d given)", nargs - 1);
@@ -97,13 +101,56 @@ static Value gen_method_send(VM *vm, Value *args, int nargs, Tuple *kw) {
     return r == VALUE_NULL ? gen_stop(vm, g) : r;
 }
 
+/* Raises exc inside a suspended generator; returns what it yields next, VALUE_NULL when it
+ * finishes, or VALUE_ERROR. A generator that never started just finishes with the exception. */
+static Value gen_throw_value(VM *vm, Generator *g, Value exc) {
+    if (g->state == GEN_CREATED || g->state == GEN_DONE) {
+        g->state = GEN_DONE;
+        vm->exc = exc;
+        return VALUE_ERROR;
+    }
+    if (g->state == GEN_RUNNING) return exc_raise(vm, &exc_ValueError, "generator already executing");
+    vm->exc = exc;
+    return gen_send(vm, g, VALUE_ERROR);
+}
+
+static Value gen_method_throw(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)kw;
+    if (nargs < 2) return exc_raise(vm, &exc_TypeError, "throw expected at least 1 argument, got 0");
+    Value exc = args[1];
+    if (value_is_kind(exc, OBJ_TYPE)) {
+        exc = call_value(vm, exc, nargs > 2 ? &args[2] : NULL, nargs > 2 ? 1 : 0, NULL);
+        if (exc == VALUE_ERROR) return exc;
+    }
+    if (!value_is_kind(exc, OBJ_EXCEPTION)) return exc_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
+    Generator *g = value_as_ptr(args[0]);
+    Value r = gen_throw_value(vm, g, exc);
+    return r == VALUE_NULL ? gen_stop(vm, g) : r;
+}
+
+/* close(): GeneratorExit at the yield, so that finally blocks and with statements run. */
 static Value gen_method_close(VM *vm, Value *args, int nargs, Tuple *kw) {
-    (void)vm;
     (void)nargs;
     (void)kw;
-    /* Closing runs no finally blocks inside the generator yet; it just ends it. */
-    ((Generator *)value_as_ptr(args[0]))->state = GEN_DONE;
-    return VALUE_NONE;
+    Generator *g = value_as_ptr(args[0]);
+    if (g->state != GEN_SUSPENDED) {
+        g->state = GEN_DONE;
+        return VALUE_NONE;
+    }
+    Exception *e = exc_new(vm, &exc_GeneratorExit, VALUE_NULL);
+    if (!e) return exc_raise_memory(vm);
+    Value r = gen_throw_value(vm, g, value_from_ptr(e));
+    if (r == VALUE_NULL) return VALUE_NONE;
+    if (r == VALUE_ERROR) {
+        if (value_is_kind(vm->exc, OBJ_EXCEPTION) &&
+            (type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_GeneratorExit) ||
+             type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_StopIteration))) {
+            vm->exc = VALUE_NULL;
+            return VALUE_NONE;
+        }
+        return VALUE_ERROR;
+    }
+    return exc_raise(vm, &exc_RuntimeError, "generator ignored GeneratorExit");
 }
 
 static Value gen_method_next(VM *vm, Value *args, int nargs, Tuple *kw) {
@@ -123,6 +170,7 @@ static int gen_repr(VM *vm, Value v, StrBuf *out) {
 
 static const MethodDef generator_methods[] = {
     {"send", gen_method_send, CALLKIND_FAST}, {"close", gen_method_close, CALLKIND_FAST},
+    {"throw", gen_method_throw, CALLKIND_FAST},
     {"__next__", gen_method_next, CALLKIND_FAST}, {NULL, NULL, 0},
 };
 

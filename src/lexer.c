@@ -153,9 +153,14 @@ static int lexer_indent(Lexer *lx) {
             lx->nindent--;
             if (!lexer_push(lx, TOK_DEDENT, p, p, lx->line, col, lx->line, col)) return 0;
         }
-        if (width != lx->indents[lx->nindent])
-            return lexer_fail(lx, "IndentationError", lx->line, col, col + 1,
+        if (width != lx->indents[lx->nindent]) {
+            /* CPython points just past the end of the offending line. */
+            size_t e = p;
+            while (e < lx->len && lx->src[e] != '\n' && lx->src[e] != '\r') e++;
+            int end = (int)(e - lx->line_start);
+            return lexer_fail(lx, "IndentationError", lx->line, end, end + 1,
                               "unindent does not match any outer indentation level");
+        }
         return 1;
     }
 }

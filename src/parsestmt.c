@@ -536,7 +536,8 @@ static Node *parse_compound(Parser *p) {
 int parse_statement_into(Parser *p, NodeList *body) {
     Token *t = parse_peek(p);
     if (t->kind == TOK_INDENT) {
-        parse_error_at(p, "IndentationError", t->line, t->col, t->end_line, t->end_col, "unexpected indent");
+        /* CPython shows no caret for an unexpected indent. */
+        parse_error_at(p, "IndentationError", t->line, -1, t->end_line, -1, "unexpected indent");
         return 0;
     }
     if (parse_is_kw(p, "if") || parse_is_kw(p, "while") || parse_is_kw(p, "for") || parse_is_kw(p, "def") ||

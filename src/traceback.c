@@ -281,6 +281,10 @@ void traceback_print_syntax_error(VM *vm, const SyntaxErrorInfo *err, const char
     size_t n;
     if (source_line(vm->source, vm->source_len, err->line, &line, &n)) {
         size_t indent = traceback_show_line(line, n, out);
+        if (err->col < 0) {
+            strbuf_printf(out, "%s: %s\n", err->type, err->message);
+            return;
+        }
         size_t col = (size_t)err->col > n ? n : (size_t)err->col;
         size_t start = chars_in(line, col);
         size_t stop = err->end_line == err->line && (size_t)err->end_col <= n + 1 && err->end_col > err->col

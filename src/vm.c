@@ -197,6 +197,7 @@ Value vm_run_class_body(VM *vm, Function *fn, Dict *ns) {
 Value vm_call(VM *vm, Value callable, Value *args, int nargs) { return call_value(vm, callable, args, nargs, NULL); }
 
 Value vm_resume_generator(VM *vm, Generator *g, Value value) {
+    int throwing = value == VALUE_ERROR;
     if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES)
         return exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
     int depth = vm->nframes;
@@ -210,10 +211,11 @@ Value vm_resume_generator(VM *vm, Generator *g, Value value) {
     f->locals = g->slots;
     f->data_end = base;
     f->sp = g->slots + g->spoff;
-    *f->sp++ = value;
+    if (!throwing) *f->sp++ = value;
     f->ip = g->ip;
     f->instr = g->ip;
     g->state = GEN_RUNNING;
+    vm->throw_on_entry = throwing;
     return vm_run_frames(vm, depth);
 }
 
@@ -335,6 +337,12 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
     int miss_family = 0;
     Tuple *kwnames = NULL;   /* set by KW_NAMES for the CALL that follows */
     LOAD_FRAME();
+    if (vm->throw_on_entry) {
+        /* generator.throw()/close(): raise at the suspended yield, inside the generator. */
+        vm->throw_on_entry = 0;
+        this_instr = ip - 1;
+        goto error;
+    }
 
     for (;;) {
         this_instr = ip;

@@ -44,6 +44,7 @@ struct AnoleVM {
     Value exc;                /* the exception being raised, or VALUE_NULL */
     Value handled;            /* the exception being handled (sys.exc_info), or VALUE_NONE */
     int reraise;              /* the error being unwound is a re-raise: add no traceback entry */
+    int throw_on_entry;       /* the frame being entered starts by raising vm->exc (generator.throw) */
     int c_depth;              /* nesting of C-level recursion (repr, comparisons of nested containers) */
     size_t heap_limit;        /* allocations beyond this many bytes raise MemoryError */
     void *gray;               /* the collector's mark stack, kept between collections */
@@ -86,8 +87,9 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs);
 Value vm_call_function(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames);
 /* Runs a class body function with ns as its namespace. */
 Value vm_run_class_body(VM *vm, Function *fn, Dict *ns);
-/* Pushes a frame over a generator's storage, with value as the result of its pending yield, and
- * runs it until it yields or returns (the generator's state tells which). */
+/* Pushes a frame over a generator's storage, with value as the result of its pending yield (or,
+ * with value VALUE_ERROR, raising vm->exc there), and runs it until it yields or returns (the
+ * generator's state tells which). */
 Value vm_resume_generator(VM *vm, struct Generator *g, Value value);
 /* import.c: the module named name (built-in modules only). */
 Value vm_import(VM *vm, Str *name);
