@@ -582,17 +582,22 @@ static int heap_module_name(VM *vm, Type *t, StrBuf *out) {
     return 1;
 }
 
-static int heap_repr(VM *vm, Value v, StrBuf *out) {
-    Value r = call_dunder(vm, v, "__repr__", NULL, 0);
+/* Calls __repr__ or __str__ and appends its result: 1 done, 0 error, -1 not defined. */
+static int call_string_dunder(VM *vm, Value v, const char *name, StrBuf *out) {
+    Value r = call_dunder(vm, v, name, NULL, 0);
     if (r == VALUE_ERROR) return 0;
-    if (r != VALUE_NULL) {
-        if (!value_is_kind(r, OBJ_STR)) {
-            exc_raise(vm, &exc_TypeError, "__repr__ returned non-string (type %s)", type_of(r)->name);
-            return 0;
-        }
-        strbuf_append(out, ((Str *)value_as_ptr(r))->data, ((Str *)value_as_ptr(r))->len);
-        return 1;
+    if (r == VALUE_NULL) return -1;
+    if (!value_is_kind(r, OBJ_STR)) {
+        exc_raise(vm, &exc_TypeError, "%s returned non-string (type %s)", name, type_of(r)->name);
+        return 0;
     }
+    strbuf_append(out, ((Str *)value_as_ptr(r))->data, ((Str *)value_as_ptr(r))->len);
+    return 1;
+}
+
+static int heap_repr(VM *vm, Value v, StrBuf *out) {
+    int done = call_string_dunder(vm, v, "__repr__", out);
+    if (done >= 0) return done;
     Type *t = type_of(v);
     if (value_is_kind(v, OBJ_EXCEPTION)) {
         Exception *e = value_as_ptr(v);
@@ -612,16 +617,8 @@ static int heap_repr(VM *vm, Value v, StrBuf *out) {
 }
 
 static int heap_str(VM *vm, Value v, StrBuf *out) {
-    Value r = call_dunder(vm, v, "__str__", NULL, 0);
-    if (r == VALUE_ERROR) return 0;
-    if (r != VALUE_NULL) {
-        if (!value_is_kind(r, OBJ_STR)) {
-            exc_raise(vm, &exc_TypeError, "__str__ returned non-string (type %s)", type_of(r)->name);
-            return 0;
-        }
-        strbuf_append(out, ((Str *)value_as_ptr(r))->data, ((Str *)value_as_ptr(r))->len);
-        return 1;
-    }
+    int done = call_string_dunder(vm, v, "__str__", out);
+    if (done >= 0) return done;
     if (value_is_kind(v, OBJ_EXCEPTION)) {
         Exception *e = value_as_ptr(v);
         if (e->message == VALUE_NULL) return 1;

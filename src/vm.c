@@ -390,14 +390,9 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
             sp[-oparg] = t;
             break;
         }
-        case OP_UNARY_POSITIVE: {
-            Value r = op_unary_positive(vm, TOP());
-            CHECK(r);
-            TOP() = r;
-            break;
-        }
+        case OP_UNARY_POSITIVE:
         case OP_UNARY_NEGATIVE: {
-            Value r = op_unary_negative(vm, TOP());
+            Value r = op == OP_UNARY_POSITIVE ? op_unary_positive(vm, TOP()) : op_unary_negative(vm, TOP());
             CHECK(r);
             TOP() = r;
             break;
