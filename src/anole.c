@@ -25,6 +25,7 @@ AnoleVM *anole_new(void) {
     vm->recursion_limit = VM_DEFAULT_RECURSION_LIMIT;
     vm->next_keys_version = 1;
     vm->next_func_version = 1;
+    vm->next_type_version = 1;
     vm->next_gc = 8u << 20;
     vm->heap_limit = (size_t)1 << 30;
     vm->exc = VALUE_NULL;

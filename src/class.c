@@ -35,6 +35,17 @@ static Dict *static_type_dict(VM *vm, Type *t) {
     return d;
 }
 
+void type_modified(Type *t) {
+    t->version = 0;
+    if (t->subclasses)
+        for (uint32_t i = 0; i < t->subclasses->len; i++) type_modified(value_as_ptr(t->subclasses->items[i]));
+}
+
+uint32_t type_version(VM *vm, Type *t) {
+    if (!t->version && vm->next_type_version) t->version = vm->next_type_version++;
+    return t->version;
+}
+
 Value type_lookup(VM *vm, Type *t, Str *name) {
     if (t->mro) {
         for (uint32_t i = 0; i < t->mro->len; i++) {
@@ -227,6 +238,7 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
         if (v != VALUE_NULL) return v;
     }
     if (dp && strcmp(name->data, "__dict__") == 0 && !(value_is_kind(obj, OBJ_INSTANCE) && !*dp && t->slot_names)) {
+        if (value_is_kind(obj, OBJ_INSTANCE)) ((Instance *)value_as_ptr(obj))->dict_materialized = 1;
         if (!*dp && !(*dp = dict_new(vm))) return exc_raise_memory(vm);
         return value_from_ptr(*dp);
     }
@@ -323,7 +335,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
             exc_raise(vm, &exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, cls->name);
             return 0;
         }
-        cls->version = 0;
+        type_modified(cls);
         if (v == VALUE_NULL) {
             if (dict_get_str(cls->dict, name) == VALUE_NULL) {
                 exc_raise(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", cls->name, name->data);
@@ -402,7 +414,15 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         return dict_del_str(vm, *dp, name);
     }
     if (!*dp && !(*dp = dict_new(vm))) return (exc_raise_memory(vm), 0);
-    return dict_set_str(vm, *dp, name, v) || (exc_raise_memory(vm), 0);
+    if (!dict_set_str(vm, *dp, name, v)) return (exc_raise_memory(vm), 0);
+    /* The class remembers its instances' attribute names (CPython's shared keys), which decides
+     * how attribute access on them specializes. */
+    if (t->is_heap && value_is_kind(obj, OBJ_INSTANCE)) {
+        if (!t->instance_keys && !(t->instance_keys = dict_new(vm))) return (exc_raise_memory(vm), 0);
+        if (dict_get_str(t->instance_keys, name) == VALUE_NULL && !dict_set_str(vm, t->instance_keys, name, VALUE_NONE))
+            return (exc_raise_memory(vm), 0);
+    }
+    return 1;
 }
 
 int attr_set(VM *vm, Value obj, Str *name, Value v) { return attr_set_impl(vm, obj, name, v, 1); }
@@ -850,6 +870,12 @@ Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns) {
     t->dict = ns;
     t->mro = compute_mro(vm, t, bases);
     if (!t->mro) return VALUE_ERROR;
+    for (uint32_t i = 0; i < bases->len; i++) {
+        Type *b = value_as_ptr(bases->items[i]);
+        if (!b->is_heap) continue;
+        if (!b->subclasses && !(b->subclasses = list_new(vm, 2))) return exc_raise_memory(vm);
+        if (!list_append(vm, b->subclasses, value_from_ptr(t))) return exc_raise_memory(vm);
+    }
     t->binary = heap_binary;
     t->compare = heap_compare;
     t->repr = heap_repr;

@@ -15,6 +15,10 @@ int attr_set(VM *vm, Value obj, Str *name, Value v);
 Value attr_method(VM *vm, Value obj, Str *name, Value *self);
 /* The attribute `name` of a type along its MRO (no descriptor binding), or VALUE_NULL. */
 Value type_lookup(VM *vm, Type *t, Str *name);
+/* A class (or one of its bases) changed: its cached specializations must miss. */
+void type_modified(Type *t);
+/* The type's version tag, assigned on first use; 0 when versions ran out. */
+uint32_t type_version(VM *vm, Type *t);
 /* A class statement's result: type(name, bases, namespace). */
 Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns);
 /* Calls any callable with the vectorcall convention. */

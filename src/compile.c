@@ -326,7 +326,16 @@ static int compile_call(Compiler *c, Node *e) {
     int plain_kw = 1;
     for (int i = 0; i < e->list2.len; i++)
         if (!e->list2.items[i]->str) plain_kw = 0;
-    if (f->kind == AST_ATTRIBUTE && !is_starred_list(&e->list) && plain_kw && e->list.len + e->list2.len < 255) {
+    /* As 3.11's maybe_optimize_method_call: not for a module bound by an import at module level
+     * (module.function(...) uses LOAD_ATTR). */
+    int imported = 0;
+    if (f->kind == AST_ATTRIBUTE && f->a->kind == AST_NAME) {
+        Symbol *sym = symtable_lookup(c->st.root, f->a->str, f->a->str_len);
+        Symbol *local = symtable_lookup(c->u->scope, f->a->str, f->a->str_len);
+        int is_local = c->u->scope->kind != SCOPE_MODULE && local && (local->flags & SYM_ASSIGNED);
+        imported = sym && (sym->flags & SYM_IMPORTED) && !is_local;
+    }
+    if (f->kind == AST_ATTRIBUTE && !imported && !is_starred_list(&e->list) && plain_kw && e->list.len + e->list2.len < 255) {
         /* obj.meth(args): LOAD_METHOD keeps obj as the first argument without a bound method. */
         if (!cc_expr(c, f->a)) return 0;
         Span saved = c->u->loc;
@@ -665,13 +674,23 @@ int cc_function(Compiler *c, Node *s) {
     Node *args = s->a;
     int flags = 0;
     /* Positional defaults as one tuple. */
-    int ndefaults = 0;
+    int ndefaults = 0, constant = 1;
+    Value dvals[256];
     for (int i = 0; i < args->list.len; i++)
         if (args->list.items[i]->a) {
-            if (!cc_expr(c, args->list.items[i]->a)) return 0;
+            if (ndefaults < 256 && constant && !fold_constant(c, args->list.items[i]->a, &dvals[ndefaults])) constant = 0;
             ndefaults++;
         }
-    if (ndefaults) {
+    if (ndefaults && constant && ndefaults <= 256) {
+        /* Constant defaults become one constant tuple, as CPython's optimizer folds them. */
+        Tuple *t = tuple_new(c->vm, (uint32_t)ndefaults);
+        if (!t) return cc_nomem(c);
+        for (int i = 0; i < ndefaults; i++) t->items[i] = dvals[i];
+        if (!cc_load_const(c, value_from_ptr(t))) return 0;
+        flags |= 1;
+    } else if (ndefaults) {
+        for (int i = 0; i < args->list.len; i++)
+            if (args->list.items[i]->a && !cc_expr(c, args->list.items[i]->a)) return 0;
         if (!cc_emit(c, OP_BUILD_TUPLE, ndefaults)) return 0;
         flags |= 1;
     }
@@ -713,7 +732,9 @@ int cc_function(Compiler *c, Node *s) {
     }
     const char *name = s->kind == AST_LAMBDA ? "<lambda>" : s->str;
     size_t name_len = s->kind == AST_LAMBDA ? 8 : s->str_len;
-    if (!cc_unit_enter(c, s, SCOPE_FUNCTION, name, name_len, s->span.line)) return 0;
+    /* A decorated function's first line is its first decorator's. */
+    int firstlineno = s->kind == AST_FUNCTIONDEF && s->list3.len ? s->list3.items[0]->span.line : s->span.line;
+    if (!cc_unit_enter(c, s, SCOPE_FUNCTION, name, name_len, firstlineno)) return 0;
     Unit *u = c->u;
     u->argcount = args->list.len;
     u->kwonlyargcount = args->list2.len;

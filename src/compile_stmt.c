@@ -275,17 +275,23 @@ static int compile_decorated(Compiler *c, Node *s, int (*make)(Compiler *, Node 
     for (int i = 0; i < s->list3.len; i++)
         if (!cc_expr(c, s->list3.items[i])) return 0;
     if (!make(c, s)) return 0;
-    for (int i = s->list3.len - 1; i >= 0; i--)
+    /* Each decorator's call carries the decorator's location. */
+    for (int i = s->list3.len - 1; i >= 0; i--) {
+        c->u->loc = s->list3.items[i]->span;
         if (!cc_emit(c, OP_PRECALL, 0) || !cc_emit(c, OP_CALL, 0)) return 0;
+    }
+    c->u->loc = s->span;
     return cc_name(c, s->str, s->str_len, 1, s->span);
 }
 
 static int compile_class_body(Compiler *c, Node *s) {
     Unit *u = c->u;
     if (!cc_emit(c, OP_PUSH_NULL, 0) || !cc_emit(c, OP_LOAD_BUILD_CLASS, 0)) return 0;
-    if (!cc_unit_enter(c, s, SCOPE_CLASS, s->str, s->str_len, s->span.line)) return 0;
+    int firstlineno = s->list3.len ? s->list3.items[0]->span.line : s->span.line;
+    if (!cc_unit_enter(c, s, SCOPE_CLASS, s->str, s->str_len, firstlineno)) return 0;
     Unit *cu = c->u;
-    cu->loc = s->span;
+    /* The class body's prelude sits, zero-width, on the class's first line. */
+    cu->loc = (Span){cu->firstlineno, 0, cu->firstlineno, 0};
     Value qual = cc_str_const(c, cu->qualname, strlen(cu->qualname));
     if (!cc_name(c, "__name__", 8, 0, s->span) || !cc_name(c, "__module__", 10, 1, s->span) ||
         !cc_load_const(c, qual) || !cc_name(c, "__qualname__", 12, 1, s->span))

@@ -9,7 +9,7 @@
 
 /* CPython's METH_NOARGS has no CallKind of its own yet; such methods are declared with this until
  * object.h grows CALLKIND_NOARGS (then only this line changes). */
-#define CALLKIND_NOARGS_PENDING CALLKIND_FAST
+#define CALLKIND_NOARGS_PENDING CALLKIND_NOARGS
 
 /* Binary operator numbers (NB_* opargs) the containers implement; +13 is the in-place form. */
 enum { NB_ADD = 0, NB_AND = 1, NB_MUL = 5, NB_OR = 7, NB_SUB = 10, NB_XOR = 12, NB_INPLACE = 13 };

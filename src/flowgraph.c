@@ -76,6 +76,42 @@ static int const_truthiness(Value v) {
     return -1;
 }
 
+/* Stores that only SWAP reorders can be reordered instead (CPython 3.11's apply_static_swaps):
+ * STORE_FAST and POP_TOP on one line may trade places. */
+static int swappable(int op) { return op == OP_STORE_FAST || op == OP_POP_TOP; }
+
+static int next_swappable_instruction(Block *b, int i, int line) {
+    while (++i < b->len) {
+        Instr *ins = &b->instrs[i];
+        if (line >= 0 && ins->loc.line != line) return -1;
+        if (ins->op == OP_NOP) continue;
+        if (swappable(ins->op)) return i;
+        return -1;
+    }
+    return -1;
+}
+
+static void apply_static_swaps(Block *b, int i) {
+    for (; i >= 0; i--) {
+        Instr *swap = &b->instrs[i];
+        if (swap->op != OP_SWAP) {
+            if (swap->op == OP_NOP || swappable(swap->op)) continue;
+            return;
+        }
+        int j = next_swappable_instruction(b, i, -1);
+        if (j < 0) return;
+        int k = j, line = b->instrs[j].loc.line;
+        for (int count = swap->arg - 1; count > 0; count--) {
+            k = next_swappable_instruction(b, k, line);
+            if (k < 0) return;
+        }
+        swap->op = OP_NOP;
+        Instr tmp = b->instrs[j];
+        b->instrs[j] = b->instrs[k];
+        b->instrs[k] = tmp;
+    }
+}
+
 static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
     for (int i = 0; i < b->len; i++) {
         Instr *ins = &b->instrs[i];
@@ -104,6 +140,22 @@ static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
             if (target && target->op == OP_JUMP) jump_thread(ins, target, ins->op);
             break;
         }
+        case OP_BUILD_TUPLE:
+            /* a, b = x, y: no tuple, just a SWAP (which apply_static_swaps may remove). */
+            if (next && next->op == OP_UNPACK_SEQUENCE && next->arg == ins->arg && ins->arg >= 1 && ins->arg <= 3) {
+                ins->op = OP_NOP;
+                if (ins->arg == 1) next->op = OP_NOP;
+                else next->op = OP_SWAP;
+                i--;
+            }
+            break;
+        case OP_SWAP:
+            if (ins->arg == 1) {
+                ins->op = OP_NOP;
+                break;
+            }
+            apply_static_swaps(b, i);
+            break;
         default: break;
         }
     }

@@ -161,6 +161,8 @@ static void gc_trace(GrayStack *g, Obj *o) {
         if (t->mro) gc_push(g, &t->mro->hdr);
         if (t->name_str) gc_push(g, &t->name_str->hdr);
         if (t->slot_names) gc_push(g, &t->slot_names->hdr);
+        if (t->instance_keys) gc_push(g, &t->instance_keys->hdr);
+        if (t->subclasses) gc_push(g, &t->subclasses->hdr);
         break;
     }
     case OBJ_CELL: gc_push_value(g, ((Cell *)o)->value); break;

@@ -172,6 +172,7 @@ typedef enum {
     CALLKIND_FAST_WITH_KEYWORDS,  /* PRECALL_BUILTIN_FAST_WITH_KEYWORDS */
     CALLKIND_LEN,                 /* the builtin len: PRECALL_NO_KW_LEN */
     CALLKIND_VARARGS,             /* old-style tuple/dict calls: not specialized */
+    CALLKIND_NOARGS,              /* methods taking only self: PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS */
 } CallKind;
 
 typedef struct Builtin {
@@ -207,6 +208,9 @@ typedef struct Type {
     struct Tuple *mro;                        /* heap types: the method resolution order */
     struct Str *name_str;                     /* heap types: the name as a str */
     struct Tuple *slot_names;                 /* heap types with __slots__ */
+    struct Dict *instance_keys;               /* heap types: every attribute name stored on an
+                                               * instance, in order (CPython's shared keys) */
+    struct List *subclasses;                  /* heap types: direct subclasses, to invalidate */
 
     /* The slots. Values returned may be VALUE_ERROR (an exception is set). */
     Value (*binary)(VM *vm, int nb_op, Value a, Value b);   /* VALUE_NULL: NotImplemented */
@@ -247,6 +251,7 @@ typedef struct Instance {
     Obj hdr;
     Type *cls;
     struct Dict *dict;
+    uint8_t dict_materialized;   /* __dict__ or vars() was used: CPython then has a real dict */
     uint32_t nslots;
     Value slots[];
 } Instance;

@@ -21,6 +21,7 @@ enum {
     OPF_COMPARE = 1 << 11,   /* oparg is a comparison operator */
     OPF_BINOP = 1 << 12,     /* oparg is a binary operator */
     OPF_PSEUDO = 1 << 13,    /* compiler-only jump, resolved by the assembler */
+    OPF_ABSORB2 = 1 << 14,   /* also performs the instruction after the next one (list.append's POP_TOP) */
 };
 
 typedef enum {

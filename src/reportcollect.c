@@ -48,13 +48,14 @@ static int collect_code(Code *code, InstrVec *out) {
     uint8_t *targets = calloc(code->ncode + 1, 1);
     if (!targets) return 0;
     collect_jump_targets(code, targets);
-    int prev = -1;
+    int prev = -1, prev2 = -1;
     for (uint32_t i = 0; i < code->ncode; i++) {
         int op = code->code[i] & 0xff;
         const OpcodeInfo *info = &opcode_info[op];
-        if (targets[i]) prev = -1;
+        if (targets[i]) prev = prev2 = -1;
         ReportState state;
-        if (prev >= 0 && (opcode_info[prev].flags & OPF_ABSORB1)) state = REPORT_SPECIALIZED;
+        if ((prev >= 0 && (opcode_info[prev].flags & OPF_ABSORB1)) || (prev2 >= 0 && (opcode_info[prev2].flags & OPF_ABSORB2)))
+            state = REPORT_SPECIALIZED;
         else if (opcode_is_specialized(op)) state = REPORT_SPECIALIZED;
         else if ((info->flags & OPF_ADAPTIVE) && code->code[i + 1] != 0) state = REPORT_ADAPTIVE;
         else state = REPORT_UNQUICKENED;
@@ -79,6 +80,7 @@ static int collect_code(Code *code, InstrVec *out) {
             free(targets);
             return 0;
         }
+        prev2 = prev;
         prev = op;
         i += info->cache;
     }

@@ -4,6 +4,8 @@
  * and fills the inline cache, or records a failure kind and backs the counter off. */
 #include "specialize.h"
 
+#include <string.h>
+
 #include "opcode.h"
 #include "runtime.h"
 #include "vm.h"
@@ -32,12 +34,12 @@ void specialize_fail(VM *vm, Code *code, uint16_t *instr, int family, SpecFail k
     }
 }
 
-static void specialize_failed(VM *vm, Code *code, uint16_t *instr, int family, SpecFail kind) {
+void specialize_failed(VM *vm, Code *code, uint16_t *instr, int family, SpecFail kind) {
     specialize_fail(vm, code, instr, family, kind);
     instr[1] = specialize_backoff(instr[1]);
 }
 
-static void specialize_succeeded(VM *vm, uint16_t *instr, int family, int op) {
+void specialize_succeeded(VM *vm, uint16_t *instr, int family, int op) {
     vm->family_stats[family].success++;
     *instr = (uint16_t)((*instr & 0xff00) | op);
     instr[1] = MISS_COUNTER_START;
@@ -103,13 +105,19 @@ static SpecFail binary_op_fail_kind(int oparg, Value lhs, Value rhs) {
 }
 
 void specialize_binary_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value rhs, Value *locals) {
-    (void)locals;
     int oparg = *instr >> 8;
     int same = type_of(lhs) == type_of(rhs);
     switch (oparg) {
     case 0: case 13:
         if (!same) break;
         if (value_is_kind(lhs, OBJ_STR)) {
+            /* s = s + t (or s += t) storing back into the same local: done in place. */
+            uint16_t next = instr[1 + opcode_info[OP_BINARY_OP].cache];
+            int next_op = next & 0xff;
+            if ((next_op == OP_STORE_FAST || next_op == OP_STORE_FAST__LOAD_FAST) && locals && locals[next >> 8] == lhs) {
+                specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_INPLACE_ADD_UNICODE);
+                return;
+            }
             specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_ADD_UNICODE);
             return;
         }
@@ -218,35 +226,104 @@ void specialize_load_global(VM *vm, Code *code, uint16_t *instr, Dict *globals, 
     specialize_succeeded(vm, instr, OP_LOAD_GLOBAL, OP_LOAD_GLOBAL_BUILTIN);
 }
 
-void specialize_precall(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs) {
-    /* nargs < 0: the call has keyword arguments. */
-    if (nargs < 0 && !value_is_kind(callable, OBJ_FUNCTION)) {
-        if (value_is_kind(callable, OBJ_BUILTIN) && ((Builtin *)value_as_ptr(callable))->callkind == CALLKIND_FAST_WITH_KEYWORDS) {
-            specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS);
-            return;
-        }
-        specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_KWNAMES);
-        return;
-    }
+/* nargs counts positional arguments including self in the method form; it is negative when the
+ * call has keyword arguments. is_meth: the callable came with self (LOAD_METHOD). */
+void specialize_precall(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs, int is_meth) {
+    int kw = nargs < 0;
     if (value_is_kind(callable, OBJ_FUNCTION)) {
         specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_PYFUNC);
         return;
     }
+    if (value_is_kind(callable, OBJ_BOUND_METHOD)) {
+        if (value_is_kind(((BoundMethod *)value_as_ptr(callable))->func, OBJ_FUNCTION)) {
+            specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BOUND_METHOD);
+            return;
+        }
+        /* A built-in method bound to its object is a C function taking self. */
+        callable = ((BoundMethod *)value_as_ptr(callable))->func;
+    }
     if (value_is_kind(callable, OBJ_BUILTIN)) {
         Builtin *b = value_as_ptr(callable);
+        if (is_meth) {
+            /* A method of a built-in type called on an instance: CPython's method descriptors. */
+            if (b->callkind == CALLKIND_FAST_WITH_KEYWORDS) {
+                specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
+                return;
+            }
+            if (kw) {
+                specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_KWNAMES);
+                return;
+            }
+            if (strcmp(b->name, "append") == 0 && nargs == 2) {
+                uint16_t after = instr[1 + 1 + opcode_info[OP_CALL].cache + 1];
+                if ((after & 0xff) == OP_POP_TOP) {
+                    specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_LIST_APPEND);
+                    return;
+                }
+            }
+            switch ((CallKind)b->callkind) {
+            case CALLKIND_NOARGS:
+                if (nargs != 1) break;
+                specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS);
+                return;
+            case CALLKIND_O:
+                if (nargs != 2) break;
+                specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_O);
+                return;
+            case CALLKIND_FAST:
+                specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST);
+                return;
+            default:
+                specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_BAD_CALL_FLAGS);
+                return;
+            }
+            specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_WRONG_NUMBER_ARGUMENTS);
+            return;
+        }
+        if (kw) {
+            if (b->callkind == CALLKIND_FAST_WITH_KEYWORDS) {
+                specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS);
+                return;
+            }
+            specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_KWNAMES);
+            return;
+        }
         switch ((CallKind)b->callkind) {
         case CALLKIND_LEN:
         case CALLKIND_O:
             if (nargs != 1) { specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_WRONG_NUMBER_ARGUMENTS); return; }
             specialize_succeeded(vm, instr, OP_PRECALL, b->callkind == CALLKIND_LEN ? OP_PRECALL_NO_KW_LEN : OP_PRECALL_NO_KW_BUILTIN_O);
             return;
-        case CALLKIND_FAST: specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_BUILTIN_FAST); return;
+        case CALLKIND_NOARGS:
+        case CALLKIND_FAST:
+            if (nargs == 2 && strcmp(b->name, "isinstance") == 0) {
+                specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_ISINSTANCE);
+                return;
+            }
+            specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_BUILTIN_FAST);
+            return;
         case CALLKIND_FAST_WITH_KEYWORDS: specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS); return;
         case CALLKIND_VARARGS: specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_PYCFUNCTION); return;
         }
     }
-    if (value_is_kind(callable, OBJ_TYPE) && ((Type *)value_as_ptr(callable))->construct) {
-        specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_CLASS);
+    if (value_is_kind(callable, OBJ_TYPE)) {
+        Type *t = value_as_ptr(callable);
+        if (t->is_heap) {
+            specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_PYTHON_CLASS);
+            return;
+        }
+        int oparg = *instr >> 8;
+        if (!kw && nargs == 1 && oparg == 1) {
+            if (t == &type_str) { specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_STR_1); return; }
+            if (t == &type_type) { specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_TYPE_1); return; }
+            if (t == &type_tuple) { specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_TUPLE_1); return; }
+        }
+        /* Built-in classes with a vectorcall in 3.11; str and exceptions have none. */
+        if (t->construct && t != &type_str && t != &type_type && !type_is_subtype(t, &exc_BaseException)) {
+            specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_BUILTIN_CLASS);
+            return;
+        }
+        specialize_failed(vm, code, instr, OP_PRECALL, t == &type_str ? SPECFAIL_CALL_STR : SPECFAIL_CALL_CLASS_NO_VECTORCALL);
         return;
     }
     specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_OTHER);
@@ -263,11 +340,13 @@ void specialize_call(VM *vm, Code *code, uint16_t *instr, Value callable, int na
         specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_CALL_KWNAMES);
         return;
     }
-    if (fn->code->flags & (CODE_VARARGS | CODE_VARKEYWORDS | CODE_GENERATOR) || fn->code->kwonlyargcount) {
+    if (fn->code->flags & (CODE_VARARGS | CODE_VARKEYWORDS) || fn->code->kwonlyargcount) {
         specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_CALL_COMPLEX_PARAMETERS);
         return;
     }
-    if (nargs != (int)fn->code->nargs) {
+    int argcount = (int)fn->code->nargs, ndefaults = fn->defaults ? (int)fn->defaults->len : 0;
+    int min_args = argcount - ndefaults;
+    if (nargs > argcount || nargs < min_args) {
         specialize_failed(vm, code, instr, OP_CALL, SPECFAIL_WRONG_NUMBER_ARGUMENTS);
         return;
     }
@@ -278,6 +357,6 @@ void specialize_call(VM *vm, Code *code, uint16_t *instr, Value callable, int na
     }
     instr[2] = (uint16_t)fn->version;
     instr[3] = (uint16_t)(fn->version >> 16);
-    instr[4] = (uint16_t)fn->code->nargs;
-    specialize_succeeded(vm, instr, OP_CALL, OP_CALL_PY_EXACT_ARGS);
+    instr[4] = (uint16_t)min_args;
+    specialize_succeeded(vm, instr, OP_CALL, nargs == argcount ? OP_CALL_PY_EXACT_ARGS : OP_CALL_PY_WITH_DEFAULTS);
 }

@@ -19,7 +19,16 @@
     X(COMPARE_OP_BIG_INT) X(COMPARE_OP_BOOL) X(COMPARE_OP_LIST) X(COMPARE_OP_TUPLE)          \
     X(COMPARE_OP_BASEOBJECT) X(COMPARE_OP_FLOAT_LONG) X(COMPARE_OP_LONG_FLOAT)               \
     X(CALL_KWNAMES) X(CALL_PYTHON_CLASS) X(CALL_BOUND_METHOD) X(CALL_COMPLEX_PARAMETERS)      \
-    X(CALL_PYCFUNCTION) X(CALL_CLASS_NO_VECTORCALL) X(CALL_STR)
+    X(CALL_PYCFUNCTION) X(CALL_CLASS_NO_VECTORCALL) X(CALL_STR) X(CALL_BAD_CALL_FLAGS)            \
+    X(CALL_METHOD_WRAPPER) X(CALL_BOUND_METHOD_OTHER) X(NO_DICT) X(OVERRIDDEN)                     \
+    X(ATTR_OVERRIDING_DESCRIPTOR) X(ATTR_NON_OVERRIDING_DESCRIPTOR) X(ATTR_NOT_DESCRIPTOR)          \
+    X(ATTR_METHOD) X(ATTR_MUTABLE_CLASS) X(ATTR_PROPERTY) X(ATTR_NON_OBJECT_SLOT) X(ATTR_READ_ONLY) \
+    X(ATTR_NOT_MANAGED_DICT) X(ATTR_MODULE_ATTR_NOT_FOUND) X(ATTR_CLASS_ATTR_SIMPLE)               \
+    X(LOAD_METHOD_IS_ATTR) X(LOAD_METHOD_METACLASS_ATTRIBUTE) X(LOAD_METHOD_NON_METHOD)            \
+    X(LOAD_METHOD_CLASS_METHOD_OBJ) X(LOAD_METHOD_PROPERTY)                                        \
+    X(SUBSCR_LIST_SLICE) X(SUBSCR_TUPLE_SLICE) X(SUBSCR_STRING_INT) X(SUBSCR_STRING_SLICE)         \
+    X(SUBSCR_NOT_HEAP_TYPE) X(SUBSCR_OTHER) X(STORE_SUBSCR_LIST_SLICE) X(STORE_SUBSCR_OTHER)       \
+    X(UNPACK_SEQUENCE_ITERATOR) X(UNPACK_SEQUENCE_SEQUENCE)
 
 typedef enum {
 #define SPECFAIL_ENUM(name) SPECFAIL_##name,
@@ -58,8 +67,31 @@ void specialize_binary_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value 
 void specialize_compare_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value rhs);
 void specialize_load_global(VM *vm, Code *code, uint16_t *instr, Dict *globals, Dict *builtins,
                             struct Str *name);
-void specialize_precall(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs);
+void specialize_precall(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs, int is_meth);
 void specialize_call(VM *vm, Code *code, uint16_t *instr, Value callable, int nargs);
+
+/* specialize_more.c: attributes, methods, subscripts and unpacking. */
+void specialize_load_attr(VM *vm, Code *code, uint16_t *instr, Value owner, struct Str *name);
+void specialize_store_attr(VM *vm, Code *code, uint16_t *instr, Value owner, struct Str *name);
+void specialize_load_method(VM *vm, Code *code, uint16_t *instr, Value owner, struct Str *name);
+void specialize_binary_subscr(VM *vm, Code *code, uint16_t *instr, Value container, Value sub);
+void specialize_store_subscr(VM *vm, Code *code, uint16_t *instr, Value container, Value sub);
+void specialize_unpack_sequence(VM *vm, Code *code, uint16_t *instr, Value seq);
+
+/* Shared by the specialize files. */
+void specialize_failed(VM *vm, Code *code, uint16_t *instr, int family, SpecFail kind);
+void specialize_succeeded(VM *vm, uint16_t *instr, int family, int op);
+static inline void specialize_write_u32(uint16_t *p, uint32_t v) {
+    p[0] = (uint16_t)v;
+    p[1] = (uint16_t)(v >> 16);
+}
+static inline uint32_t specialize_read_u32(const uint16_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 16; }
+static inline void specialize_write_value(uint16_t *p, Value v) {
+    for (int i = 0; i < 4; i++) p[i] = (uint16_t)(v >> (16 * i));
+}
+static inline Value specialize_read_value(const uint16_t *p) {
+    return (Value)p[0] | (Value)p[1] << 16 | (Value)p[2] << 32 | (Value)p[3] << 48;
+}
 
 /* Records a failure kind against an instruction and its family's statistics. */
 void specialize_fail(VM *vm, Code *code, uint16_t *instr, int family, SpecFail kind);

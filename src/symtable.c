@@ -289,12 +289,12 @@ static void visit_stmt(SymBuilder *b, Scope *s, Node *st) {
     case AST_IMPORTFROM:
         for (int i = 0; i < st->list.len; i++) {
             Node *a = st->list.items[i];
-            if (a->str2) bind(b, s, a->str2, a->str2_len);
+            if (a->str2) sym_add(b, s, a->str2, a->str2_len, SYM_ASSIGNED | SYM_IMPORTED);
             else if (a->str_len == 1 && a->str[0] == '*') continue;
             else {
                 size_t n = 0;
                 while (n < a->str_len && a->str[n] != '.') n++;
-                bind(b, s, a->str, n);
+                sym_add(b, s, a->str, n, SYM_ASSIGNED | SYM_IMPORTED);
             }
         }
         break;

@@ -17,6 +17,7 @@ enum {
     SYM_USED = 1 << 4,       /* read in this scope */
     SYM_FREE = 1 << 5,       /* resolved: comes from an enclosing function's cell */
     SYM_CELL = 1 << 6,       /* resolved: a local captured by an inner scope */
+    SYM_IMPORTED = 1 << 7,   /* bound by an import statement */
 };
 
 typedef struct {

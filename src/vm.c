@@ -801,7 +801,7 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
             ip += 1;
             break;
         case OP_PRECALL_ADAPTIVE:
-            ADAPTIVE(OP_PRECALL, { CALL_SHAPE(); (void)args; specialize_precall(vm, co, this_instr, callable, nkwargs ? -1 : nargs); });
+            ADAPTIVE(OP_PRECALL, { CALL_SHAPE(); (void)args; specialize_precall(vm, co, this_instr, callable, nkwargs ? -1 : nargs, is_meth); });
         case OP_PRECALL_PYFUNC: {
             CALL_SHAPE();
             (void)args;
@@ -812,23 +812,48 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
             break;
         }
         case OP_PRECALL_BUILTIN_CLASS:
+        case OP_PRECALL_NO_KW_STR_1:
+        case OP_PRECALL_NO_KW_TUPLE_1:
+        case OP_PRECALL_NO_KW_TYPE_1:
         case OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS:
         case OP_PRECALL_NO_KW_BUILTIN_FAST:
         case OP_PRECALL_NO_KW_BUILTIN_O:
-        case OP_PRECALL_NO_KW_LEN: {
+        case OP_PRECALL_NO_KW_ISINSTANCE:
+        case OP_PRECALL_NO_KW_LEN:
+        case OP_PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS:
+        case OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST:
+        case OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS:
+        case OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_O: {
             CALL_SHAPE();
-            if (op == OP_PRECALL_BUILTIN_CLASS) {
-                DEOPT_IF(!value_is_kind(callable, OBJ_TYPE) || !((Type *)value_as_ptr(callable))->construct, OP_PRECALL);
+            if (op == OP_PRECALL_BUILTIN_CLASS || op == OP_PRECALL_NO_KW_STR_1 || op == OP_PRECALL_NO_KW_TUPLE_1 ||
+                op == OP_PRECALL_NO_KW_TYPE_1) {
+                DEOPT_IF(!value_is_kind(callable, OBJ_TYPE) || ((Type *)value_as_ptr(callable))->is_heap, OP_PRECALL);
+                Type *t = value_as_ptr(callable);
+                DEOPT_IF(op == OP_PRECALL_BUILTIN_CLASS && !t->construct, OP_PRECALL);
+                DEOPT_IF(op == OP_PRECALL_NO_KW_STR_1 && (t != &type_str || nargs != 1 || nkwargs), OP_PRECALL);
+                DEOPT_IF(op == OP_PRECALL_NO_KW_TUPLE_1 && (t != &type_tuple || nargs != 1 || nkwargs), OP_PRECALL);
+                DEOPT_IF(op == OP_PRECALL_NO_KW_TYPE_1 && (t != &type_type || nargs != 1 || nkwargs), OP_PRECALL);
             } else {
-                DEOPT_IF(!value_is_kind(callable, OBJ_BUILTIN), OP_PRECALL);
-                int kind = ((Builtin *)value_as_ptr(callable))->callkind;
-                int want = op == OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS ? CALLKIND_FAST_WITH_KEYWORDS
-                           : op == OP_PRECALL_NO_KW_BUILTIN_FAST      ? CALLKIND_FAST
-                           : op == OP_PRECALL_NO_KW_BUILTIN_O         ? CALLKIND_O
-                                                                      : CALLKIND_LEN;
-                DEOPT_IF(kind != want, OP_PRECALL);
+                Value fnv = callable;
+                if (value_is_kind(fnv, OBJ_BOUND_METHOD) && !is_meth) fnv = ((BoundMethod *)value_as_ptr(fnv))->func;
+                DEOPT_IF(!value_is_kind(fnv, OBJ_BUILTIN), OP_PRECALL);
+                int kind = ((Builtin *)value_as_ptr(fnv))->callkind;
+                int method = op == OP_PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS || op == OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST ||
+                             op == OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS || op == OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_O;
+                DEOPT_IF(method != is_meth, OP_PRECALL);
+                int want = (op == OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS || op == OP_PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
+                               ? CALLKIND_FAST_WITH_KEYWORDS
+                           : (op == OP_PRECALL_NO_KW_BUILTIN_FAST || op == OP_PRECALL_NO_KW_ISINSTANCE ||
+                              op == OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST)
+                               ? -1
+                           : (op == OP_PRECALL_NO_KW_BUILTIN_O || op == OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_O) ? CALLKIND_O
+                           : op == OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS                                    ? CALLKIND_NOARGS
+                                                                                                                : CALLKIND_LEN;
+                DEOPT_IF(want >= 0 && kind != want, OP_PRECALL);
+                DEOPT_IF(want < 0 && kind != CALLKIND_FAST && kind != CALLKIND_NOARGS, OP_PRECALL);
                 DEOPT_IF(nkwargs && want != CALLKIND_FAST_WITH_KEYWORDS, OP_PRECALL);
-                DEOPT_IF((want == CALLKIND_O || want == CALLKIND_LEN) && nargs != 1, OP_PRECALL);
+                DEOPT_IF((want == CALLKIND_O || want == CALLKIND_LEN) && nargs != (method ? 2 : 1), OP_PRECALL);
+                DEOPT_IF(want == CALLKIND_NOARGS && nargs != 1, OP_PRECALL);
             }
             HIT(OP_PRECALL);
             SAVE_FRAME();
@@ -843,13 +868,15 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
             break;
         }
         case OP_CALL:
-        case OP_CALL_PY_EXACT_ARGS: {
+        case OP_CALL_PY_EXACT_ARGS:
+        case OP_CALL_PY_WITH_DEFAULTS: {
             CALL_SHAPE();
-            if (op == OP_CALL_PY_EXACT_ARGS) {
-                DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION), OP_CALL);
+            if (op != OP_CALL) {
+                DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION) || kwnames, OP_CALL);
                 Function *fn = value_as_ptr(callable);
                 DEOPT_IF(fn->version != ((uint32_t)ip[1] | (uint32_t)ip[2] << 16), OP_CALL);
-                DEOPT_IF(nargs != (int)fn->code->nargs || kwnames, OP_CALL);
+                if (op == OP_CALL_PY_EXACT_ARGS) DEOPT_IF(nargs != (int)fn->code->nargs, OP_CALL);
+                else DEOPT_IF(nargs < (int)ip[3] || nargs > (int)fn->code->nargs, OP_CALL);
                 HIT(OP_CALL);
             }
             Tuple *kw = kwnames;
@@ -944,6 +971,7 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
             break;
         }
 #include "vm_ops.inc"
+#include "vm_spec.inc"
         default:
             exc_raise(vm, &exc_RuntimeError, "unknown opcode %d (%s)", op, op < OP__COUNT ? opcode_info[op].name : "?");
             goto error;

@@ -64,7 +64,7 @@ struct AnoleVM {
     Value stderr_marker;      /* sys.stderr, so that print(file=sys.stderr) writes to stream 2 */
     int specialize;
 
-    uint32_t next_keys_version, next_func_version;
+    uint32_t next_keys_version, next_func_version, next_type_version;
     FamilyStats family_stats[OP__COUNT];  /* indexed by family head opcode */
 
     /* The last run, kept for the report. */
