@@ -340,16 +340,16 @@ Value dictview_reversed(VM *vm, Value *args, int nargs, Tuple *kw);
 Value dictview_iter_keys(VM *vm, Value dict);
 
 static const MethodDef dict_methods[] = {
-    {"keys", dictview_keys, CALLKIND_NOARGS_PENDING},
-    {"values", dictview_values, CALLKIND_NOARGS_PENDING},
-    {"items", dictview_items, CALLKIND_NOARGS_PENDING},
+    {"keys", dictview_keys, CALLKIND_NOARGS},
+    {"values", dictview_values, CALLKIND_NOARGS},
+    {"items", dictview_items, CALLKIND_NOARGS},
     {"get", dict_m_get, CALLKIND_FAST},
     {"setdefault", dict_m_setdefault, CALLKIND_FAST},
     {"pop", dict_m_pop, CALLKIND_FAST},
-    {"popitem", dict_m_popitem, CALLKIND_NOARGS_PENDING},
+    {"popitem", dict_m_popitem, CALLKIND_NOARGS},
     {"update", dict_m_update, CALLKIND_VARARGS},
-    {"copy", dict_m_copy, CALLKIND_NOARGS_PENDING},
-    {"clear", dict_m_clear, CALLKIND_NOARGS_PENDING},
+    {"copy", dict_m_copy, CALLKIND_NOARGS},
+    {"clear", dict_m_clear, CALLKIND_NOARGS},
     {"fromkeys", dict_m_fromkeys, CALLKIND_FAST},
     {"__reversed__", dictview_reversed, CALLKIND_NOARGS_PENDING},
     {NULL, NULL, 0},

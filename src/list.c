@@ -532,9 +532,9 @@ static const MethodDef list_methods[] = {
     {"index", list_m_index, CALLKIND_FAST},
     {"count", list_m_count, CALLKIND_O},
     {"sort", list_m_sort, CALLKIND_FAST_WITH_KEYWORDS},
-    {"reverse", list_m_reverse, CALLKIND_NOARGS_PENDING},
-    {"copy", list_m_copy, CALLKIND_NOARGS_PENDING},
-    {"clear", list_m_clear, CALLKIND_NOARGS_PENDING},
+    {"reverse", list_m_reverse, CALLKIND_NOARGS},
+    {"copy", list_m_copy, CALLKIND_NOARGS},
+    {"clear", list_m_clear, CALLKIND_NOARGS},
     {"__reversed__", list_m_reversed, CALLKIND_NOARGS_PENDING},
     {NULL, NULL, 0},
 };

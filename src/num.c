@@ -619,15 +619,15 @@ invalid:
 }
 
 static const MethodDef num_int_methods[] = {
-    {"bit_length", num_int_bit_length, CALLKIND_FAST},
-    {"bit_count", num_int_bit_count, CALLKIND_FAST},
+    {"bit_length", num_int_bit_length, CALLKIND_NOARGS},
+    {"bit_count", num_int_bit_count, CALLKIND_NOARGS},
     {NULL, NULL, 0},
 };
 
 static const MethodDef num_float_methods[] = {
-    {"is_integer", num_float_is_integer, CALLKIND_FAST},
-    {"as_integer_ratio", num_float_as_integer_ratio, CALLKIND_FAST},
-    {"hex", num_float_hex, CALLKIND_FAST},
+    {"is_integer", num_float_is_integer, CALLKIND_NOARGS},
+    {"as_integer_ratio", num_float_as_integer_ratio, CALLKIND_NOARGS},
+    {"hex", num_float_hex, CALLKIND_NOARGS},
     {"fromhex", num_float_fromhex, CALLKIND_O},
     {NULL, NULL, 0},
 };

@@ -525,9 +525,9 @@ static const MethodDef set_methods[] = {
     {"add", set_m_add, CALLKIND_O},
     {"remove", set_m_remove, CALLKIND_O},
     {"discard", set_m_discard, CALLKIND_O},
-    {"pop", set_m_pop, CALLKIND_NOARGS_PENDING},
-    {"clear", set_m_clear, CALLKIND_NOARGS_PENDING},
-    {"copy", set_m_copy, CALLKIND_NOARGS_PENDING},
+    {"pop", set_m_pop, CALLKIND_NOARGS},
+    {"clear", set_m_clear, CALLKIND_NOARGS},
+    {"copy", set_m_copy, CALLKIND_NOARGS},
     {"update", set_m_update, CALLKIND_VARARGS},
     {"union", set_m_union, CALLKIND_VARARGS},
     {"intersection", set_m_intersection, CALLKIND_VARARGS},
@@ -543,7 +543,7 @@ static const MethodDef set_methods[] = {
 };
 
 static const MethodDef frozenset_methods[] = {
-    {"copy", set_m_copy, CALLKIND_NOARGS_PENDING},
+    {"copy", set_m_copy, CALLKIND_NOARGS},
     {"union", set_m_union, CALLKIND_VARARGS},
     {"intersection", set_m_intersection, CALLKIND_VARARGS},
     {"difference", set_m_difference, CALLKIND_VARARGS},
