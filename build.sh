@@ -101,8 +101,9 @@ build_wasm() {
     mapfile -t sources < <(engine_sources)
     sources+=(src/wasm.c)
     mkdir -p build/wasm-obj
+    # Every object depends on every header, table and included case file (vm_*.inc).
     local headers=()
-    mapfile -t headers < <(find src -name '*.h' -o -name '*.def')
+    mapfile -t headers < <(find src -name '*.h' -o -name '*.def' -o -name '*.inc')
     local objects=() to_compile=()
     local source object
     for source in "${sources[@]}"; do

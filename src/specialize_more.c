@@ -58,6 +58,19 @@ static DescrKind analyze_descriptor(VM *vm, Type *t, Str *name, int store, Value
     return D_NON_DESCRIPTOR;
 }
 
+/* How CPython 3.11 would hold this instance's attributes: inline values sharing the class's keys
+ * (at most 30 of them), a split dict once __dict__ or vars() made one, or a combined dict when the
+ * shared keys overflowed. Only a combined dict takes the WITH_HINT members. */
+typedef enum { LAYOUT_VALUES, LAYOUT_SPLIT_DICT, LAYOUT_COMBINED } InstanceLayout;
+#define SHARED_KEYS_MAX_SIZE 30
+
+static InstanceLayout instance_layout(Instance *in) {
+    if (in->dict && (in->dict->count > SHARED_KEYS_MAX_SIZE ||
+                     (in->cls->instance_keys && in->cls->instance_keys->count > SHARED_KEYS_MAX_SIZE)))
+        return LAYOUT_COMBINED;
+    return in->dict_materialized ? LAYOUT_SPLIT_DICT : LAYOUT_VALUES;
+}
+
 static int dict_index_of(Dict *d, Str *name) {
     int32_t ix = d ? dict_lookup(d, value_from_ptr(name), name->hash) : -1;
     return ix;
@@ -121,7 +134,12 @@ void specialize_load_attr(VM *vm, Code *code, uint16_t *instr, Value owner, Str 
         return;
     }
     Instance *in = value_as_ptr(owner);
-    if (in->dict_materialized) {
+    InstanceLayout layout = instance_layout(in);
+    if (layout == LAYOUT_SPLIT_DICT) {
+        specialize_failed(vm, code, instr, OP_LOAD_ATTR, SPECFAIL_ATTR_NON_STRING_OR_SPLIT);
+        return;
+    }
+    if (layout == LAYOUT_COMBINED) {
         int32_t hint = dict_index_of(in->dict, name);
         if (hint < 0 || hint > 0xffff) {
             specialize_failed(vm, code, instr, OP_LOAD_ATTR, SPECFAIL_OUT_OF_RANGE);
@@ -170,7 +188,12 @@ void specialize_store_attr(VM *vm, Code *code, uint16_t *instr, Value owner, Str
         return;
     }
     Instance *in = value_as_ptr(owner);
-    if (in->dict_materialized) {
+    InstanceLayout layout = instance_layout(in);
+    if (layout == LAYOUT_SPLIT_DICT) {
+        specialize_failed(vm, code, instr, OP_STORE_ATTR, SPECFAIL_ATTR_NON_STRING_OR_SPLIT);
+        return;
+    }
+    if (layout == LAYOUT_COMBINED) {
         int32_t hint = dict_index_of(in->dict, name);
         if (hint < 0 || hint > 0xffff) {
             specialize_failed(vm, code, instr, OP_STORE_ATTR, SPECFAIL_OUT_OF_RANGE);
@@ -232,7 +255,12 @@ void specialize_load_method(VM *vm, Code *code, uint16_t *instr, Value owner, St
     int op;
     if (value_is_kind(owner, OBJ_INSTANCE) && ((Instance *)value_as_ptr(owner))->dict) {
         Instance *in = value_as_ptr(owner);
-        if (in->dict_materialized) {
+        InstanceLayout layout = instance_layout(in);
+        if (layout == LAYOUT_COMBINED) {
+            specialize_failed(vm, code, instr, OP_LOAD_METHOD, SPECFAIL_LOAD_METHOD_IS_ATTR);
+            return;
+        }
+        if (layout == LAYOUT_SPLIT_DICT) {
             op = OP_LOAD_METHOD_WITH_DICT;
         } else {
             if (!t->instance_keys && !(t->instance_keys = dict_new(vm))) return;
@@ -266,13 +294,11 @@ void specialize_load_method(VM *vm, Code *code, uint16_t *instr, Value owner, St
 void specialize_binary_subscr(VM *vm, Code *code, uint16_t *instr, Value container, Value sub) {
     if (value_is_kind(container, OBJ_LIST) || value_is_kind(container, OBJ_TUPLE)) {
         int list = value_is_kind(container, OBJ_LIST);
-        if (value_is_int(sub)) {
-            int64_t i = value_as_int(sub);
-            if (i >= 0 && i < (1ll << 30)) {
-                specialize_succeeded(vm, instr, OP_BINARY_SUBSCR, list ? OP_BINARY_SUBSCR_LIST_INT : OP_BINARY_SUBSCR_TUPLE_INT);
-                return;
-            }
-            specialize_failed(vm, code, instr, OP_BINARY_SUBSCR, SPECFAIL_OUT_OF_RANGE);
+        /* 3.11 specializes for any exact int, whatever its value: a negative or too large
+         * index (as in `xs[-1]`) is only caught by the guard, as a miss, and deoptimizes after
+         * 53 of them. STORE_SUBSCR, below, checks the range first. */
+        if (value_is_int(sub) || value_is_kind(sub, OBJ_BIGINT)) {
+            specialize_succeeded(vm, instr, OP_BINARY_SUBSCR, list ? OP_BINARY_SUBSCR_LIST_INT : OP_BINARY_SUBSCR_TUPLE_INT);
             return;
         }
         specialize_failed(vm, code, instr, OP_BINARY_SUBSCR,

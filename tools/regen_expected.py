@@ -32,7 +32,7 @@ PY_DIR = os.path.join(ROOT, "tests", "py")
 SPEC_DIR = os.path.join(ROOT, "tests", "specialize")
 SPANS = os.path.join(ROOT, "tools", "cpython_spans.py")
 # Programs outside tests/specialize that are checked there too: (path from ROOT, test name).
-EXTRA_SPECIALIZE = [("examples/fahrenheit.py", "example-fahrenheit")]
+EXTRA_SPECIALIZE = [("examples/fahrenheit.py", "example-fahrenheit"), ("examples/mean.py", "example-mean")]
 
 
 def env():
