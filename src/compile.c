@@ -216,6 +216,7 @@ int cc_name(Compiler *c, const char *s, size_t len, int ctx, Span at) {
 /* ---- expressions ---- */
 
 static int all_constant(Compiler *c, NodeList *items, Value *out);
+static int fold_constant(Compiler *c, Node *e, Value *out);
 
 static int is_starred_list(NodeList *l) {
     for (int i = 0; i < l->len; i++)
@@ -374,28 +375,69 @@ static int compile_slice(Compiler *c, Node *s) {
     return cc_emit(c, OP_BUILD_SLICE, n);
 }
 
+/* Items [begin, end) of a dict display, as 3.11's compiler_subdict: two or more constant keys
+ * (and few enough items) become the values, a tuple of the keys and BUILD_CONST_KEY_MAP; more
+ * than 15 items are added one by one with MAP_ADD onto an empty map; otherwise BUILD_MAP. */
+static int compile_subdict(Compiler *c, Node *e, int begin, int end) {
+    int n = end - begin, big = n * 2 > 30;
+    if (n > 1 && !big) {
+        Value *keys = malloc(sizeof(Value) * (size_t)n);
+        if (!keys) return cc_nomem(c);
+        int constant = 1;
+        for (int i = 0; i < n && constant; i++) constant = fold_constant(c, e->list.items[begin + i], &keys[i]);
+        if (constant) {
+            Tuple *t = tuple_new(c->vm, (uint32_t)n);
+            if (!t) {
+                free(keys);
+                return cc_nomem(c);
+            }
+            memcpy(t->items, keys, sizeof(Value) * (size_t)n);
+            free(keys);
+            for (int i = begin; i < end; i++)
+                if (!cc_expr(c, e->list2.items[i])) return 0;
+            return cc_load_const(c, value_from_ptr(t)) && cc_emit(c, OP_BUILD_CONST_KEY_MAP, n);
+        }
+        free(keys);
+    }
+    if (big && !cc_emit(c, OP_BUILD_MAP, 0)) return 0;
+    for (int i = begin; i < end; i++) {
+        if (!cc_expr(c, e->list.items[i]) || !cc_expr(c, e->list2.items[i])) return 0;
+        if (big && !cc_emit(c, OP_MAP_ADD, 1)) return 0;
+    }
+    return big || cc_emit(c, OP_BUILD_MAP, n);
+}
+
+/* A dict display, as 3.11's compiler_dict: runs of key: value items go through
+ * compile_subdict (a run is cut once it passes 15 items), each **mapping is merged with
+ * DICT_UPDATE into the dict built so far. */
 static int compile_dict(Compiler *c, Node *e) {
-    int n = e->list.len, pending = 0, built = 0;
+    int n = e->list.len, elements = 0, have_dict = 0;
     for (int i = 0; i < n; i++) {
-        Node *k = e->list.items[i];
-        if (k) {
-            if (!cc_expr(c, k) || !cc_expr(c, e->list2.items[i])) return 0;
-            pending++;
-            continue;
+        if (!e->list.items[i]) {
+            if (elements) {
+                if (!compile_subdict(c, e, i - elements, i)) return 0;
+                if (have_dict && !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+                have_dict = 1;
+                elements = 0;
+            }
+            if (!have_dict && !cc_emit(c, OP_BUILD_MAP, 0)) return 0;
+            have_dict = 1;
+            if (!cc_expr(c, e->list2.items[i]) || !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+        } else if (elements * 2 > 30) {
+            if (!compile_subdict(c, e, i - elements, i + 1)) return 0;
+            if (have_dict && !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+            have_dict = 1;
+            elements = 0;
+        } else {
+            elements++;
         }
-        if (pending || !built) {
-            if (!cc_emit(c, OP_BUILD_MAP, pending)) return 0;
-            if (built && !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
-            built = 1;
-            pending = 0;
-        }
-        if (!cc_expr(c, e->list2.items[i]) || !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
     }
-    if (pending || !built) {
-        if (!cc_emit(c, OP_BUILD_MAP, pending)) return 0;
-        if (built && !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+    if (elements) {
+        if (!compile_subdict(c, e, n - elements, n)) return 0;
+        if (have_dict && !cc_emit(c, OP_DICT_UPDATE, 1)) return 0;
+        have_dict = 1;
     }
-    return 1;
+    return have_dict || cc_emit(c, OP_BUILD_MAP, 0);
 }
 
 static int compile_set(Compiler *c, Node *e) {
@@ -521,7 +563,6 @@ static int compile_joined_str(Compiler *c, Node *e) {
     return cc_emit(c, OP_BUILD_STRING, n);
 }
 
-static int fold_constant(Compiler *c, Node *e, Value *out);
 static int compile_compare(Compiler *c, Node *e);
 static int compile_compare_op(Compiler *c, int op);
 static int compile_boolop(Compiler *c, Node *e);
@@ -543,7 +584,7 @@ int cc_store_target(Compiler *c, Node *t) {
     }
     case AST_SUBSCRIPT:
         if (!cc_expr(c, t->a)) return 0;
-        if (t->b->kind == AST_SLICE ? !compile_slice(c, t->b) : !cc_expr(c, t->b)) return 0;
+        if (!cc_expr(c, t->b)) return 0;
         c->u->loc = t->span;
         ok = cc_emit(c, OP_STORE_SUBSCR, 0);
         break;
@@ -596,7 +637,7 @@ static int compile_expr1(Compiler *c, Node *e) {
     }
     case AST_SUBSCRIPT:
         if (!cc_expr(c, e->a)) return 0;
-        if (e->b->kind == AST_SLICE ? !compile_slice(c, e->b) : !cc_expr(c, e->b)) return 0;
+        if (!cc_expr(c, e->b)) return 0;
         return cc_emit(c, OP_BINARY_SUBSCR, 0);
     case AST_SLICE: return compile_slice(c, e);
     case AST_IFEXP: {
@@ -694,15 +735,23 @@ int cc_function(Compiler *c, Node *s) {
         if (!cc_emit(c, OP_BUILD_TUPLE, ndefaults)) return 0;
         flags |= 1;
     }
+    /* Keyword-only defaults: the values, then a tuple of their names and BUILD_CONST_KEY_MAP,
+     * as 3.11's compiler_visit_kwonlydefaults. */
     int nkwdefaults = 0;
     for (int i = 0; i < args->list2.len; i++) {
         Node *a = args->list2.items[i];
         if (!a->a) continue;
-        if (!cc_load_const(c, cc_str_const(c, a->str, a->str_len)) || !cc_expr(c, a->a)) return 0;
+        if (!cc_expr(c, a->a)) return 0;
         nkwdefaults++;
     }
     if (nkwdefaults) {
-        if (!cc_emit(c, OP_BUILD_MAP, nkwdefaults)) return 0;
+        Tuple *names = tuple_new(c->vm, (uint32_t)nkwdefaults);
+        if (!names) return cc_nomem(c);
+        for (int i = 0, k = 0; i < args->list2.len; i++) {
+            Node *a = args->list2.items[i];
+            if (a->a) names->items[k++] = cc_str_const(c, a->str, a->str_len);
+        }
+        if (!cc_load_const(c, value_from_ptr(names)) || !cc_emit(c, OP_BUILD_CONST_KEY_MAP, nkwdefaults)) return 0;
         flags |= 2;
     }
     if (s->kind == AST_FUNCTIONDEF) {
@@ -748,6 +797,8 @@ int cc_function(Compiler *c, Node *s) {
         if (u->scope->is_generator) {
             if (!cc_emit(c, OP_POP_TOP, 0) || !cc_load_const(c, VALUE_NONE)) return 0;
         }
+        /* 3.11 returns with the location the scope started with: the lambda's line, columns 0. */
+        u->loc = (Span){.line = s->span.line, .end_line = s->span.line, .col = 0, .end_col = 0};
         if (!cc_emit(c, OP_RETURN_VALUE, 0)) return 0;
     } else {
         NodeList body = s->list2;
@@ -942,6 +993,18 @@ static int fold_constant(Compiler *c, Node *e, Value *out) {
                 return 0;
             }
             return 1;
+        }
+        /* str * int and int * str, as 3.11's safe_multiply: only results up to 4096
+         * characters, and never a negative count. */
+        if (e->op == 5 && (value_is_kind(a, OBJ_STR) || value_is_kind(b, OBJ_STR))) {
+            Value s = value_is_kind(a, OBJ_STR) ? a : b, n = s == a ? b : a;
+            if (!value_is_int(n) && !value_is_bool(n)) return 0;
+            int64_t count = value_is_bool(n) ? n == VALUE_TRUE : value_as_int(n);
+            uint32_t size = ((Str *)value_as_ptr(s))->nchars;
+            if (size && (count < 0 || count > 4096 / size)) return 0;
+            *out = op_binary(vm, 5, a, b);
+            if (*out == VALUE_ERROR) vm->exc = VALUE_NULL;
+            return *out != VALUE_ERROR;
         }
         if (e->op == 0 && value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) {
             Str *x = value_as_ptr(a), *y = value_as_ptr(b);

@@ -172,7 +172,10 @@ static void clean_basic_block(Cfg *g, Block *b) {
             if (prev_line == line) continue;
             if (src < b->len - 1) {
                 Instr *n = &b->instrs[src + 1];
-                if (n->loc.line < 0 || n->loc.line == line) {
+                /* The next instruction keeps its own span when it is on the same line; only
+                 * one without a line takes the NOP's. */
+                if (n->loc.line == line) continue;
+                if (n->loc.line < 0) {
                     n->loc = ins->loc;
                     continue;
                 }

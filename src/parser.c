@@ -765,7 +765,9 @@ static Node *parse_slice_item(Parser *p) {
     return s;
 }
 
+/* The arguments after a call's "(" (already consumed), through its ")". */
 static int parse_call_args(Parser *p, Node *call) {
+    size_t paren = p->pos - 1;
     while (!parse_is_op(p, ")")) {
         size_t start = p->pos;
         if (parse_is_op(p, "*")) {
@@ -799,8 +801,18 @@ static int parse_call_args(Parser *p, Node *call) {
             Node *arg = parse_named_expression(p);
             if (!arg) return 0;
             if (parse_is_kw(p, "for")) {
+                /* A generator expression that is the only argument shares the call's
+                 * parentheses, and its span includes them, as in CPython's grammar (which
+                 * matters for the colors: its code's instructions sit on that span). */
                 arg = parse_comprehension(p, AST_GENEXP, arg, NULL, start, NULL);
                 if (!arg) return 0;
+                if (!call->list.len && !call->list2.len && parse_is_op(p, ")")) {
+                    parse_advance(p);
+                    arg->span.line = p->toks[paren].line;
+                    arg->span.col = p->toks[paren].col;
+                    parse_node_finish(p, arg);
+                    return parse_push(p, &call->list, arg);
+                }
             }
             if (call->list2.len) {
                 parse_error_at(p, "SyntaxError", arg->span.line, arg->span.col, arg->span.end_line, arg->span.end_col,
