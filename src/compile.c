@@ -482,6 +482,29 @@ static int compile_set(Compiler *c, Node *e) {
     return cc_emit(c, OP_BUILD_SET, n);
 }
 
+/* An expression that is only iterated over or searched (`for x in X`, a comprehension's
+ * `in X`, `y in X`), as 3.11's fold_iter: a list display becomes a tuple, and a set display
+ * of constants becomes a frozenset constant. */
+int cc_iterable(Compiler *c, Node *e) {
+    if (e->kind == AST_LIST && !is_starred_list(&e->list)) e->kind = AST_TUPLE;
+    if (e->kind != AST_SET || is_starred_list(&e->list)) return cc_expr(c, e);
+    int n = e->list.len;
+    Tuple *t = tuple_new(c->vm, (uint32_t)n);
+    if (!t) return cc_nomem(c);
+    for (int i = 0; i < n; i++)
+        if (!fold_constant(c, e->list.items[i], &t->items[i])) return cc_expr(c, e);
+    Value fs = set_frozenset_const(c->vm, t);
+    if (fs == VALUE_ERROR) {
+        c->vm->exc = VALUE_NULL;
+        return cc_expr(c, e);
+    }
+    Span saved = c->u->loc;
+    c->u->loc = e->span;
+    int ok = cc_load_const(c, fs);
+    c->u->loc = saved;
+    return ok;
+}
+
 /* One `for` clause of a comprehension (and the rest, recursively), inside its function. */
 static int compile_comprehension_generator(Compiler *c, Node *e, int index, int depth) {
     Node *gen = e->list.items[index];
@@ -489,7 +512,7 @@ static int compile_comprehension_generator(Compiler *c, Node *e, int index, int 
     if (start < 0 || cleanup < 0 || anchor < 0) return 0;
     if (index == 0) {
         if (!cc_emit(c, OP_LOAD_FAST, 0)) return 0;
-    } else if (!cc_expr(c, gen->b) || !cc_emit(c, OP_GET_ITER, 0)) {
+    } else if (!cc_iterable(c, gen->b) || !cc_emit(c, OP_GET_ITER, 0)) {
         return 0;
     }
     cc_use_next_block(c, start);
@@ -537,7 +560,7 @@ static int compile_comprehension(Compiler *c, Node *e) {
     if (which < 3 && !cc_emit(c, OP_RETURN_VALUE, 0)) return 0;
     Code *code = cc_unit_finish(c);
     if (!code || !cc_make_closure(c, code, 0)) return 0;
-    return cc_expr(c, e->list.items[0]->b) && cc_emit(c, OP_GET_ITER, 0) && cc_emit(c, OP_PRECALL, 0) &&
+    return cc_iterable(c, e->list.items[0]->b) && cc_emit(c, OP_GET_ITER, 0) && cc_emit(c, OP_PRECALL, 0) &&
            cc_emit(c, OP_CALL, 0);
 }
 
@@ -564,6 +587,7 @@ static int compile_joined_str(Compiler *c, Node *e) {
 }
 
 static int compile_compare(Compiler *c, Node *e);
+static int compile_comparator(Compiler *c, Node *e, int i);
 static int compile_compare_op(Compiler *c, int op);
 static int compile_boolop(Compiler *c, Node *e);
 static int compile_sequence(Compiler *c, Node *e);
@@ -955,6 +979,18 @@ static int fold_constant(Compiler *c, Node *e, Value *out) {
         return *out != VALUE_ERROR;
     }
     Value a, b;
+    /* A tuple display of constants is a constant too (3.11's fold_tuple), so tuples nest. */
+    if (e->kind == AST_TUPLE && !is_starred_list(&e->list)) {
+        Tuple *t = tuple_new(vm, (uint32_t)e->list.len);
+        if (!t) {
+            vm->exc = VALUE_NULL;
+            return 0;
+        }
+        for (int i = 0; i < e->list.len; i++)
+            if (!fold_constant(c, e->list.items[i], &t->items[i])) return 0;
+        *out = value_from_ptr(t);
+        return 1;
+    }
     if (e->kind == AST_UNARYOP && fold_constant(c, e->a, &a)) {
         if (e->op == UNARY_NOT) {
             int t = op_truthy(vm, a);
@@ -1023,10 +1059,18 @@ static int compile_compare_op(Compiler *c, int op) {
     return cc_emit(c, OP_CONTAINS_OP, op == CMP_NOT_IN);
 }
 
+/* Comparator i of a comparison; the last one, after `in` or `not in`, is folded as an
+ * iterable (3.11's fold_compare). */
+static int compile_comparator(Compiler *c, Node *e, int i) {
+    int op = e->cmpops[i];
+    if (i == e->list.len - 1 && (op == CMP_IN || op == CMP_NOT_IN)) return cc_iterable(c, e->list.items[i]);
+    return cc_expr(c, e->list.items[i]);
+}
+
 static int compile_compare(Compiler *c, Node *e) {
     if (!cc_expr(c, e->a)) return 0;
     int n = e->list.len - 1;
-    if (n == 0) return cc_expr(c, e->list.items[0]) && compile_compare_op(c, e->cmpops[0]);
+    if (n == 0) return compile_comparator(c, e, 0) && compile_compare_op(c, e->cmpops[0]);
     int cleanup = cc_new_block(c);
     if (cleanup < 0) return 0;
     for (int i = 0; i < n; i++) {
@@ -1034,7 +1078,7 @@ static int compile_compare(Compiler *c, Node *e) {
             !compile_compare_op(c, e->cmpops[i]) || !cc_emit_jump(c, OP_JUMP_IF_FALSE_OR_POP, cleanup))
             return 0;
     }
-    if (!cc_expr(c, e->list.items[n]) || !compile_compare_op(c, e->cmpops[n])) return 0;
+    if (!compile_comparator(c, e, n) || !compile_compare_op(c, e->cmpops[n])) return 0;
     int end = cc_new_block(c);
     if (end < 0 || !cc_emit_jump_noline(c, OP_JUMP, end)) return 0;
     cc_use_next_block(c, cleanup);
@@ -1065,7 +1109,7 @@ static int compile_sequence(Compiler *c, Node *e) {
     if (n < 0) return 0;
     Value *vals = n ? malloc((size_t)n * sizeof(Value)) : NULL;
     if (n && !vals) return cc_nomem(c);
-    int constant = n > 0 && all_constant(c, &e->list, vals);
+    int constant = (n > 0 || e->kind == AST_TUPLE) && all_constant(c, &e->list, vals);
     int ok = 1;
     if (constant && (e->kind == AST_TUPLE || n > 2)) {
         Tuple *t = tuple_new(c->vm, (uint32_t)n);
@@ -1122,7 +1166,7 @@ int cc_jump_if(Compiler *c, Node *e, int target, int cond) {
                 if (!cc_expr(c, e->list.items[i]) || !cc_emit(c, OP_SWAP, 2) || !cc_emit(c, OP_COPY, 2) ||
                     !compile_compare_op(c, e->cmpops[i]) || !cc_emit_jump(c, OP_POP_JUMP_IF_FALSE, cleanup))
                     return 0;
-            if (!cc_expr(c, e->list.items[n]) || !compile_compare_op(c, e->cmpops[n]) ||
+            if (!compile_comparator(c, e, n) || !compile_compare_op(c, e->cmpops[n]) ||
                 !cc_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target))
                 return 0;
             int end = cc_new_block(c);

@@ -79,6 +79,8 @@ int cc_load_const(Compiler *c, Value v);
 int cc_add_name(Compiler *c, const char *s, size_t len);
 Value cc_const_value(Compiler *c, Node *e);
 Value cc_str_const(Compiler *c, const char *s, size_t len);
+/* Compiles an iterable the way 3.11's fold_iter leaves it (compile.c). */
+int cc_iterable(Compiler *c, Node *e);
 
 int cc_expr(Compiler *c, Node *e);
 int cc_name(Compiler *c, const char *s, size_t len, int ctx, Span at); /* ctx 0 load, 1 store, 2 del */

@@ -488,7 +488,7 @@ int cc_stmt(Compiler *c, Node *s) {
     case AST_FOR: {
         int start = cc_new_block(c), body = cc_new_block(c), cleanup = cc_new_block(c), end = cc_new_block(c);
         if (start < 0 || body < 0 || cleanup < 0 || end < 0) return 0;
-        if (!cc_expr(c, s->b) || !cc_emit(c, OP_GET_ITER, 0)) return 0;
+        if (!cc_iterable(c, s->b) || !cc_emit(c, OP_GET_ITER, 0)) return 0;
         if (!cc_push_fblock(c, FB_FOR, start, end, NULL, u->nhandlers, s->span)) return 0;
         cc_use_next_block(c, start);
         if (!cc_emit_jump(c, OP_FOR_ITER, cleanup)) return 0;
