@@ -166,18 +166,24 @@ static int compile_try_except(Compiler *c, Node *s) {
             if (!cc_push_handler(c, name_cleanup, depth + 1, 1)) return 0;
             if (!cc_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, h, hbase, h->span) || !cc_body(c, &h->list)) return 0;
             cc_pop_fblock(c);
+            /* As 3.11's two POP_BLOCKs: the normal exit runs outside both the name's cleanup
+             * and the handlers' cleanup; the next handler is inside the latter again. */
+            cc_pop_handler(c);
             cc_pop_handler(c);
             u->loc = LOC_NONE;
             if (!cc_emit(c, OP_POP_EXCEPT, 0) || !compile_handler_name_cleanup(c, h) || !cc_emit_jump(c, OP_JUMP, end))
                 return 0;
+            if (!cc_push_handler(c, cleanup, depth + 1, 1)) return 0;
             cc_use_next_block(c, name_cleanup);
             if (!compile_handler_name_cleanup(c, h) || !cc_emit(c, OP_RERAISE, 1)) return 0;
         } else {
             if (!cc_emit(c, OP_POP_TOP, 0)) return 0;
             if (!cc_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1, NULL, hbase, h->span) || !cc_body(c, &h->list)) return 0;
             cc_pop_fblock(c);
+            cc_pop_handler(c);
             u->loc = LOC_NONE;
             if (!cc_emit(c, OP_POP_EXCEPT, 0) || !cc_emit_jump(c, OP_JUMP, end)) return 0;
+            if (!cc_push_handler(c, cleanup, depth + 1, 1)) return 0;
         }
         cc_use_next_block(c, next);
     }
