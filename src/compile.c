@@ -1117,7 +1117,7 @@ static int compile_sequence(Compiler *c, Node *e) {
             free(vals);
             return cc_nomem(c);
         }
-        memcpy(t->items, vals, (size_t)n * sizeof(Value));
+        if (n) memcpy(t->items, vals, (size_t)n * sizeof(Value));
         if (e->kind == AST_TUPLE) ok = cc_load_const(c, value_from_ptr(t));
         else ok = cc_emit(c, OP_BUILD_LIST, 0) && cc_load_const(c, value_from_ptr(t)) && cc_emit(c, OP_LIST_EXTEND, 1);
     } else {
