@@ -3,6 +3,7 @@
 //
 //   const engine = await createAnole();                 // Node: reads build/anole.wasm from disk
 //   const engine = await createAnole({ wasmUrl });      // browser: fetches the .wasm from wasmUrl
+//   const engine = await createAnole({ wasmModule });   // a WebAssembly.Module compiled already
 //   const result = await engine.run(source, 'prog.py', { specialize: true, onStdout, onStderr });
 //   // result: { status: 0 | 1 | null, crashed: null | 'message', stdout, stderr, report }
 //   engine.specialistAnsi(); engine.html(); engine.dis(); engine.stats(); engine.reportJson();
@@ -19,7 +20,8 @@ const isNode = typeof process === 'object' && process.versions != null && proces
 
 // Reads or fetches the .wasm bytes once; every instance (including the ones made after a trap)
 // compiles from the same bytes.
-async function loadWasmBinary({ wasmBinary, wasmUrl }) {
+async function loadWasmBinary({ wasmBinary, wasmUrl, wasmModule }) {
+  if (wasmModule) return null;
   if (wasmBinary) return wasmBinary;
   if (isNode) {
     const { readFile } = await import('node:fs/promises');
@@ -34,20 +36,32 @@ const encoder = new TextEncoder();
 
 class AnoleEngine {
   #wasmBinary;
+  #wasmModule;
   #module = null;
   #vm = 0;
   #crashed = false;
   // The receiver of output for the run in progress: (stream, bytes) => void.
   #onOutput = null;
 
-  constructor(wasmBinary) {
+  constructor(wasmBinary, wasmModule = null) {
     this.#wasmBinary = wasmBinary;
+    this.#wasmModule = wasmModule;
   }
 
   async start() {
     const engine = this;
+    const compiled = this.#wasmModule;
     this.#module = await createAnoleModule({
-      wasmBinary: this.#wasmBinary,
+      ...(compiled
+        // A compiled module only needs instantiating, which is much faster than compiling the
+        // bytes again (the playground compiles once and hands the module to each new worker).
+        ? {
+          instantiateWasm(imports, receiveInstance) {
+            WebAssembly.instantiate(compiled, imports).then((instance) => receiveInstance(instance, compiled));
+            return {};
+          },
+        }
+        : { wasmBinary: this.#wasmBinary }),
       // Called by src/wasm.c for every piece of program output; the bytes are only valid during
       // the call, so the receiver must copy or decode them before returning.
       anoleWrite(stream, pointer, length) {
@@ -169,10 +183,11 @@ class AnoleEngine {
   }
 }
 
-// Creates an engine. options.wasmBinary (bytes) wins over options.wasmUrl (a URL or, in Node, a
-// path); without either, the .wasm next to the build output (build/anole.wasm) is used.
+// Creates an engine. options.wasmModule (a compiled WebAssembly.Module) wins over
+// options.wasmBinary (bytes), which wins over options.wasmUrl (a URL or, in Node, a path); without
+// any of them, the .wasm next to the build output (build/anole.wasm) is used.
 export async function createAnole(options = {}) {
-  const engine = new AnoleEngine(await loadWasmBinary(options));
+  const engine = new AnoleEngine(await loadWasmBinary(options), options.wasmModule ?? null);
   await engine.start();
   return engine;
 }

@@ -2,7 +2,7 @@
 // engine worker, with the Emscripten glue from build/anole.mjs inside), index.html, anole.wasm.
 // Run by `./build.sh web`, which builds build/anole.mjs and build/anole.wasm first.
 
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -13,9 +13,20 @@ const outdir = path.join(root, 'build', 'web');
 // ANOLE_EXAMPLES_DIR replaces examples/ (for building against stand-in example programs).
 const examplesDir = process.env.ANOLE_EXAMPLES_DIR ? path.resolve(process.env.ANOLE_EXAMPLES_DIR) : path.join(root, 'examples');
 
+// The Examples menu: `import examples from 'anole:examples'` is every examples/*.py as
+// [{ name, source }], fahrenheit.py first (the page's default), then by name.
+function examplesModule() {
+  const names = readdirSync(examplesDir).filter((name) => name.endsWith('.py')).sort();
+  names.sort((a, b) => (b === 'fahrenheit.py') - (a === 'fahrenheit.py'));
+  const examples = names.map((name) => ({ name, source: readFileSync(path.join(examplesDir, name), 'utf8') }));
+  return { contents: `export default ${JSON.stringify(examples)};`, loader: 'js', watchFiles: names.map((name) => path.join(examplesDir, name)) };
+}
+
 const examplesPlugin = {
   name: 'anole-examples',
   setup(build) {
+    build.onResolve({ filter: /^anole:examples$/ }, () => ({ path: 'examples', namespace: 'anole-examples' }));
+    build.onLoad({ filter: /.*/, namespace: 'anole-examples' }, examplesModule);
     build.onResolve({ filter: /(^|\/)examples\/[^/]+\.py$/ }, (args) => {
       const file = path.join(examplesDir, path.basename(args.path));
       if (!existsSync(file)) {

@@ -2,54 +2,103 @@
 
 import '@xterm/xterm/css/xterm.css';
 import './style.css';
-import fahrenheitSource from '../examples/fahrenheit.py';
+import examples from 'anole:examples';
 import { createEditor } from './editor.js';
 import { clearChunks, showChunks } from './marks.js';
 import { createTerminal } from './terminal.js';
 import { EngineClient } from './protocol.js';
+import { codeFromHash, decodeSource, shareUrl } from './share.js';
 
-// The editor's text survives reloads here.
+// The editor's text survives reloads here; the user's own code is kept under SCRATCH_KEY when an
+// example, a shared link or Reset replaces it, and EXAMPLE_KEY remembers the chosen example.
 const STORAGE_KEY = 'anole.source';
+const SCRATCH_KEY = 'anole.scratch';
+const EXAMPLE_KEY = 'anole.example';
 const FILENAME = 'main.py';
+const SAVED_OPTION = '';
 
-function loadSource() {
+const exampleByName = new Map(examples.map((example) => [example.name, example]));
+const defaultExample = examples[0];
+
+function storageGet(key) {
   try {
-    return localStorage.getItem(STORAGE_KEY) ?? fahrenheitSource;
+    return localStorage.getItem(key);
   } catch {
-    return fahrenheitSource;
+    return null;
   }
 }
 
-function saveSource(text) {
+function storageSet(key, value) {
   try {
-    localStorage.setItem(STORAGE_KEY, text);
+    localStorage.setItem(key, value);
   } catch {
     // Storage can be full or disabled (private browsing); the page works without it.
   }
 }
 
+let currentExample = exampleByName.get(storageGet(EXAMPLE_KEY)) ?? defaultExample;
+
 const runButton = document.getElementById('run');
 const stopButton = document.getElementById('stop');
 const statusLine = document.getElementById('status');
+const runningIndicator = document.getElementById('running');
+const runTime = document.getElementById('run-time');
+const examplesSelect = document.getElementById('examples');
+const resetButton = document.getElementById('reset');
+const shareButton = document.getElementById('share');
+const notice = document.getElementById('notice');
+const noticeText = document.getElementById('notice-text');
+const shareLink = document.getElementById('share-link');
 
-const terminal = createTerminal(document.getElementById('terminal'));
+const terminal = createTerminal(document.getElementById('terminal'), {
+  // Ctrl-C in the terminal stops a running program (and copies, as usual, when nothing runs).
+  onInterrupt: () => {
+    if (!engine.running) return false;
+    engine.stop();
+    return true;
+  },
+});
 const editor = createEditor(document.getElementById('editor'), {
-  doc: loadSource(),
+  doc: storageGet(STORAGE_KEY) ?? currentExample.source,
   onRun: () => run(),
-  onChange: saveSource,
+  onChange: (text) => storageSet(STORAGE_KEY, text),
 });
 
 let engineReady = false;
+// The .wasm is compiled once here; every engine worker (a fresh one after each Stop) receives the
+// compiled module and only instantiates it.
+const wasmUrl = new URL('./anole.wasm', import.meta.url);
+const compiledModule = (typeof WebAssembly.compileStreaming === 'function'
+  ? WebAssembly.compileStreaming(fetch(wasmUrl))
+  : fetch(wasmUrl).then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes))
+).catch(() => null);
 const engine = new EngineClient({
   onReady: () => {
     engineReady = true;
     if (!engine.running) setStatus('Ready.');
   },
   onFailed: (message) => setStatus(`The engine failed to load: ${message}`),
-});
+}, compiledModule);
 
 function setStatus(text) {
   statusLine.textContent = text;
+}
+
+// A message of the page's own above the panes; error messages are announced at once.
+function showNotice(text, { error = false, link = null } = {}) {
+  noticeText.textContent = text;
+  notice.classList.toggle('error', error);
+  notice.setAttribute('role', error ? 'alert' : 'status');
+  shareLink.hidden = !link;
+  if (link) {
+    shareLink.href = link;
+    shareLink.textContent = link;
+  }
+  notice.hidden = false;
+}
+
+function hideNotice() {
+  notice.hidden = true;
 }
 
 // The buttons use aria-disabled rather than disabled so that focus stays on them while a run
@@ -57,17 +106,23 @@ function setStatus(text) {
 function setRunning(running) {
   runButton.setAttribute('aria-disabled', String(running));
   stopButton.setAttribute('aria-disabled', String(!running));
+  runningIndicator.hidden = !running;
+  document.querySelector('.panes').setAttribute('aria-busy', String(running));
 }
 
+const seconds = (milliseconds) => `${(milliseconds / 1000).toFixed(2)} s`;
+
 function describeResult(result, milliseconds) {
-  const time = `${(milliseconds / 1000).toFixed(2)} s`;
-  if (result.stopped) return 'Stopped.';
+  const time = seconds(milliseconds);
+  if (result.stopped) return `Stopped after ${time}.`;
   if (result.crashed) return `The engine crashed (${result.crashed}); the next run starts fresh.`;
   if (result.status === 0) return `Finished in ${time}.`;
   return `Ended with an exception after ${time}.`;
 }
 
-const testHook = { runs: 0, lastResult: null, editor, terminalText: () => terminal.text() };
+const testHook = {
+  runs: 0, lastResult: null, hashLoads: 0, editor, terminalText: () => terminal.text(),
+};
 
 async function run() {
   if (engine.running) return;
@@ -83,19 +138,126 @@ async function run() {
   const elapsed = performance.now() - started;
   setRunning(false);
   if (result.crashed) terminal.write('stderr', `\n[the engine crashed: ${result.crashed}]\n`);
-  if (result.stopped) terminal.note('\n[stopped]');
+  if (result.stopped) {
+    // As CPython does on Ctrl-C: the program ends with KeyboardInterrupt.
+    terminal.endLine();
+    terminal.write('stderr', 'KeyboardInterrupt\n');
+    terminal.note('[the program was stopped]');
+  }
   // The report's offsets describe the source that ran; after an edit during the run they would
   // land on the wrong text, so the marks are only shown when the text is unchanged.
   if (result.report && editor.state.doc.toString() === source) showChunks(editor, result.report.chunks);
   setStatus(describeResult(result, elapsed));
+  runTime.textContent = result.stopped ? `stopped after ${seconds(elapsed)}` : `ran in ${seconds(elapsed)}`;
   await terminal.flushed();
   testHook.runs += 1;
   testHook.lastResult = result;
 }
 
+function stop() {
+  if (engine.running) engine.stop();
+}
+
+// --- Replacing the editor's text without losing the user's own code ---
+
+const isExampleText = (text) => examples.some((example) => example.source === text);
+
+function ensureSavedOption() {
+  if (examplesSelect.querySelector(`option[value="${SAVED_OPTION}"]`)) return;
+  const option = document.createElement('option');
+  option.value = SAVED_OPTION;
+  option.textContent = 'Your saved code';
+  examplesSelect.append(option);
+}
+
+// Keeps the editor's text under SCRATCH_KEY unless it is an unedited example or empty.
+function stashOwnCode() {
+  const text = editor.state.doc.toString();
+  if (text.trim() === '' || isExampleText(text)) return;
+  storageSet(SCRATCH_KEY, text);
+  ensureSavedOption();
+}
+
+function setDoc(text) {
+  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, selection: { anchor: 0 } });
+  editor.scrollDOM.scrollTop = 0;
+}
+
+function chooseExample(name) {
+  if (name === SAVED_OPTION) {
+    const saved = storageGet(SCRATCH_KEY);
+    if (saved === null) return;
+    stashOwnCode();
+    setDoc(saved);
+    return;
+  }
+  const example = exampleByName.get(name);
+  if (!example) return;
+  stashOwnCode();
+  currentExample = example;
+  storageSet(EXAMPLE_KEY, example.name);
+  setDoc(example.source);
+}
+
+function reset() {
+  stashOwnCode();
+  examplesSelect.value = currentExample.name;
+  setDoc(currentExample.source);
+  hideNotice();
+}
+
+for (const example of examples) {
+  const option = document.createElement('option');
+  option.value = example.name;
+  option.textContent = example.name;
+  examplesSelect.append(option);
+}
+if (storageGet(SCRATCH_KEY) !== null) ensureSavedOption();
+examplesSelect.value = currentExample.name;
+
+// --- Share links ---
+
+async function share() {
+  const link = await shareUrl(editor.state.doc.toString(), location.href);
+  // replaceState, not location.hash: setting the hash would fire hashchange and reload the code.
+  history.replaceState(null, '', link);
+  let copied = false;
+  if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      copied = false;
+    }
+  }
+  if (copied) showNotice('Link copied to the clipboard:', { link });
+  else showNotice('Copy this link to share the program:', { link });
+  testHook.sharedLink = link;
+}
+
+async function loadFromHash() {
+  const encoded = codeFromHash(location.hash);
+  if (encoded === null) return;
+  try {
+    const source = await decodeSource(encoded);
+    stashOwnCode();
+    setDoc(source);
+    showNotice('Loaded the program from the link.');
+  } catch (error) {
+    showNotice(`This link's program could not be loaded (${error.message}); the editor keeps your code.`, { error: true });
+  } finally {
+    testHook.hashLoads += 1;
+  }
+}
+
 runButton.addEventListener('click', () => run());
-stopButton.addEventListener('click', () => engine.stop());
+stopButton.addEventListener('click', () => stop());
+examplesSelect.addEventListener('change', () => chooseExample(examplesSelect.value));
+resetButton.addEventListener('click', () => reset());
+shareButton.addEventListener('click', () => share());
+window.addEventListener('hashchange', () => loadFromHash());
 setRunning(false);
+loadFromHash();
 
 // A small hook for the end-to-end tests (tests/e2e) to read state the DOM does not show plainly.
 window.anolePlayground = testHook;

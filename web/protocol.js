@@ -1,6 +1,9 @@
 // The messages between the page and the engine's Web Worker (web/worker.js), all in one place.
 //
 // Page -> worker:
+//   { type: 'init', module }
+//       The first message to every worker: module is the WebAssembly.Module the page compiled once
+//       (so a replacement worker only instantiates it), or null to make the worker fetch the .wasm.
 //   { type: 'run', id, source, filename, specialize }
 //       Run source as __main__. id is chosen by the page and echoed in every reply to this run.
 //
@@ -17,6 +20,7 @@
 // the page terminates the worker and starts a new one (EngineClient.stop).
 
 export const MESSAGE = Object.freeze({
+  INIT: 'init',
   RUN: 'run',
   READY: 'ready',
   OUTPUT: 'output',
@@ -30,10 +34,15 @@ export class EngineClient {
   #nextRunId = 1;
   #currentRun = null;
   #handlers;
+  #modulePromise;
+  // Resolves once the current worker has been sent its INIT message.
+  #initialized = null;
 
   // handlers: { onReady(opcodes), onFailed(message) }
-  constructor(handlers) {
+  // wasmModule: a promise of the compiled WebAssembly.Module (or of null), shared by every worker.
+  constructor(handlers, wasmModule = Promise.resolve(null)) {
     this.#handlers = handlers;
+    this.#modulePromise = Promise.resolve(wasmModule).catch(() => null);
     this.#startWorker();
   }
 
@@ -42,10 +51,16 @@ export class EngineClient {
   }
 
   #startWorker() {
-    this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    this.#worker.addEventListener('message', (event) => this.#receive(event.data));
-    this.#worker.addEventListener('error', (event) => {
-      this.#handlers.onFailed?.(event.message || 'the engine worker failed to start');
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.#worker = worker;
+    worker.addEventListener('message', (event) => {
+      if (worker === this.#worker) this.#receive(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      if (worker === this.#worker) this.#handlers.onFailed?.(event.message || 'the engine worker failed to start');
+    });
+    this.#initialized = this.#modulePromise.then((module) => {
+      worker.postMessage({ type: MESSAGE.INIT, module });
     });
   }
 
@@ -77,7 +92,11 @@ export class EngineClient {
     const id = this.#nextRunId++;
     return new Promise((resolve) => {
       this.#currentRun = { id, onOutput, resolve };
-      this.#worker.postMessage({ type: MESSAGE.RUN, id, source, filename, specialize });
+      const worker = this.#worker;
+      // The RUN message must follow the worker's INIT message.
+      this.#initialized.then(() => {
+        if (this.#currentRun?.id === id) worker.postMessage({ type: MESSAGE.RUN, id, source, filename, specialize });
+      });
     });
   }
 

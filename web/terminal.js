@@ -6,7 +6,9 @@ import { FitAddon } from '@xterm/addon-fit';
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
-export function createTerminal(parent) {
+// onInterrupt() is called for Ctrl-C in the terminal; it returns true when it stopped a program
+// (the key is then consumed), false to let Ctrl-C copy the selection as usual.
+export function createTerminal(parent, { onInterrupt = () => false } = {}) {
   const terminal = new Terminal({
     // Programs write '\n'; a terminal needs '\r\n' to return to the first column.
     convertEol: true,
@@ -21,6 +23,17 @@ export function createTerminal(parent) {
   });
   // Tab must move focus onward, not be swallowed as terminal input.
   terminal.attachCustomKeyEventHandler((event) => event.key !== 'Tab');
+  parent.addEventListener('keydown', (event) => {
+    if (event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey && event.key.toLowerCase() === 'c') {
+      if (onInterrupt()) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }
+  }, true);
+  // Whether the cursor is at the start of a line (nothing written yet, or the last text ended
+  // with a newline).
+  let atLineStart = true;
   const fit = new FitAddon();
   terminal.loadAddon(fit);
   terminal.open(parent);
@@ -37,14 +50,22 @@ export function createTerminal(parent) {
   return {
     // stream is 'stdout' or 'stderr'; stderr shows in red.
     write(stream, text) {
+      if (text) atLineStart = text.endsWith('\n');
       terminal.write(stream === 'stderr' ? RED + text + RESET : text);
     },
     // A line of the page's own (not the program's) in a dim color.
     note(text) {
       terminal.write(`\x1b[2m${text}${RESET}\r\n`);
+      atLineStart = true;
+    },
+    // Moves to a new line unless the cursor is at the start of one.
+    endLine() {
+      if (!atLineStart) terminal.write('\r\n');
+      atLineStart = true;
     },
     clear() {
       terminal.reset();
+      atLineStart = true;
     },
     // The visible text, lines joined with '\n' (wrapped rows are joined back into one line).
     text() {

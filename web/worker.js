@@ -4,16 +4,28 @@
 import { createAnole } from './anole.mjs';
 import { MESSAGE } from './protocol.js';
 
-const enginePromise = createAnole({ wasmUrl: new URL('./anole.wasm', import.meta.url) });
+// The engine starts on the page's INIT message, which carries the WebAssembly.Module the page
+// compiled once (or null, when the page could not compile it: then the worker fetches the .wasm).
+let enginePromise = null;
 
-enginePromise.then(
-  (engine) => self.postMessage({ type: MESSAGE.READY, opcodes: engine.opcodes() }),
-  (error) => self.postMessage({ type: MESSAGE.FAILED, message: String(error && error.message ? error.message : error) }),
-);
+function startEngine(wasmModule) {
+  enginePromise = wasmModule
+    ? createAnole({ wasmModule })
+    : createAnole({ wasmUrl: new URL('./anole.wasm', import.meta.url) });
+  enginePromise.then(
+    (engine) => self.postMessage({ type: MESSAGE.READY, opcodes: engine.opcodes() }),
+    (error) => self.postMessage({ type: MESSAGE.FAILED, message: String(error && error.message ? error.message : error) }),
+  );
+}
 
 self.addEventListener('message', async (event) => {
   const message = event.data;
+  if (message.type === MESSAGE.INIT) {
+    if (!enginePromise) startEngine(message.module);
+    return;
+  }
   if (message.type !== MESSAGE.RUN) return;
+  if (!enginePromise) startEngine(null);
   let engine;
   try {
     engine = await enginePromise;
