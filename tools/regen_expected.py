@@ -11,6 +11,7 @@ tests/py/NAME.py   ->  NAME.out (stdout, always written), NAME.err (stderr, only
                        (`File "/abs/tests/py/NAME.py", line 3`); that path is replaced by the name
                        as given, NAME.py, so the expected files do not depend on where the checkout
                        lives and match an interpreter that reports the file name it was given.
+tests/bench/NAME.py ->  NAME.out (the checksums each benchmark run must print).
 tests/specialize/NAME.py, and examples/fahrenheit.py when it exists (stored as
                    tests/specialize/example-fahrenheit.*)
                    ->  NAME.expected.json (tools/cpython_spans.py's JSON: every instruction's
@@ -30,6 +31,7 @@ if sys.version_info[:2] != (3, 11):
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PY_DIR = os.path.join(ROOT, "tests", "py")
 SPEC_DIR = os.path.join(ROOT, "tests", "specialize")
+BENCH_DIR = os.path.join(ROOT, "tests", "bench")
 SPANS = os.path.join(ROOT, "tools", "cpython_spans.py")
 # Programs outside tests/specialize that are checked there too: (path from ROOT, test name).
 EXTRA_SPECIALIZE = [("examples/fahrenheit.py", "example-fahrenheit"), ("examples/mean.py", "example-mean")]
@@ -120,10 +122,21 @@ def dump(data):
     return "\n".join(lines) + "\n"
 
 
+def regen_bench(selected):
+    """tests/bench/NAME.py -> NAME.out: the checksum output each benchmark run is checked against."""
+    for fname in sorted(os.listdir(BENCH_DIR)):
+        if not fname.endswith(".py") or not wanted(fname[:-3], selected):
+            continue
+        proc = subprocess.run([sys.executable, "-I", fname], cwd=BENCH_DIR, env=env(), capture_output=True, check=True)
+        write(os.path.join(BENCH_DIR, fname[:-3] + ".out"), proc.stdout, True)
+        print("tests/bench/%s: %d bytes out" % (fname, len(proc.stdout)))
+
+
 def main():
     selected = set(sys.argv[1:])
     regen_py(selected)
     regen_specialize(selected)
+    regen_bench(selected)
 
 
 if __name__ == "__main__":
