@@ -74,8 +74,10 @@ const compiledModule = (typeof WebAssembly.compileStreaming === 'function'
 ).catch(() => null);
 const engine = new EngineClient({
   onReady: () => {
+    // Every replacement worker (after a Stop) reports ready too; only the first load is news, so
+    // the last run's status stays on the page.
+    if (!engineReady && !engine.running) setStatus('Ready.');
     engineReady = true;
-    if (!engine.running) setStatus('Ready.');
   },
   onFailed: (message) => setStatus(`The engine failed to load: ${message}`),
 }, compiledModule);

@@ -90,6 +90,9 @@ async function stopEndlessLoop(page, runsBefore, stop) {
   const text = await terminalText(page);
   assert.match(text, /^looping\nKeyboardInterrupt$/m, `the terminal says the program was interrupted:\n${text}`);
   assert.match(await page.getByLabel('Last run:').textContent(), /^stopped after \d+\.\d\d s$/);
+  // The replacement worker's ready message must not hide that the run was stopped.
+  await page.waitForTimeout(300);
+  assert.match(await page.locator('#status').textContent(), /^Stopped after \d+\.\d\d s\.$/);
 }
 
 // The next run after a stop works and prints what it should.
@@ -104,12 +107,17 @@ async function runAgain(page, runsBefore) {
 
 test('Stop button ends while True: pass within half a second; KeyboardInterrupt; the next run works', async () => {
   const { page, errors } = await openPage();
+  const wasmFetches = [];
+  page.on('request', (request) => { if (request.url().endsWith('/anole.wasm')) wasmFetches.push(request.url()); });
   assert.equal(await page.getByLabel('Last run:').textContent(), 'none yet');
   await stopEndlessLoop(page, 0, () => page.getByRole('button', { name: 'Stop' }).click());
   await runAgain(page, 1);
   // Twice in a row: each stop replaces the worker, and the replacement works as well.
   await stopEndlessLoop(page, 2, () => page.getByRole('button', { name: 'Stop' }).click());
   await runAgain(page, 3);
+  // The page compiled the .wasm once (before this listener, at load); the replacement workers got
+  // the compiled module and fetched nothing.
+  assert.deepEqual(wasmFetches, [], 'no worker fetched the .wasm again');
   assert.deepEqual(errors, []);
   await page.close();
 });
