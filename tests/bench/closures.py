@@ -16,7 +16,7 @@ def compose(f, g):
 counters = [make_counter() for _ in range(10)]
 pipeline = compose(make_adder(3), compose(make_adder(-1), make_adder(2)))
 total = 0
-for i in range(240000):
+for i in range(1500000):
     c = counters[i % 10]
     total += c(pipeline(i) % 7)
 print(total, [c(0) for c in counters])

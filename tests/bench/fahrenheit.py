@@ -13,7 +13,7 @@ def c2f_fast(c):
 
 readings = [i * 0.5 - 40.0 for i in range(4000)]
 total = drift = 0.0
-for rep in range(120):
+for rep in range(240):
     for f in readings:
         c = f2c(f)
         total += c

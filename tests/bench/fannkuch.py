@@ -34,4 +34,4 @@ def fannkuch(n):
                 break
             r += 1
 
-print(fannkuch(N))
+print(fannkuch(N), fannkuch(N - 1))

@@ -3,7 +3,7 @@ import math
 PI = math.pi
 SOLAR_MASS = 4 * PI * PI
 DAYS = 365.24
-STEPS = 150000
+STEPS = 200000
 
 def make_bodies():
     return [

@@ -11,4 +11,4 @@ def solve(n):
                 yield from place(row + 1, cols | {c}, d1 | {row + c}, d2 | {row - c})
     return sum(place(0, frozenset(), frozenset(), frozenset()))
 
-print([solve(n) for n in range(4, N + 1)], sum(solve(N) for _ in range(24)))
+print([solve(n) for n in range(4, N + 1)], sum(solve(N) for _ in range(260)))

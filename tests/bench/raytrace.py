@@ -63,7 +63,7 @@ def trace(origin, direction, depth):
     return lum
 
 total = 0.0
-for rep in range(6):
+for rep in range(12):
     for j in range(H):
         for i in range(W):
             d = Vec((i - W / 2) / W, (H / 2 - j) / H, 1.0).norm()

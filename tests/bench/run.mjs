@@ -25,9 +25,12 @@ for (let i = 0; i < args.length; i++) {
   else only.push(args[i].replace(/\.py$/, ''));
 }
 
+// CPython 3.11's own executable (not a pyenv shim, whose start-up is slow and noisy), or null.
 function python311() {
-  const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() === 'True';
+  const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11), sys.executable)'], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  const [is311, executable] = r.stdout.trim().split(' ');
+  return is311 === 'True' ? executable : null;
 }
 
 // name -> argv prefix; an engine is used when its program exists.
@@ -38,7 +41,8 @@ if (existsSync(native)) {
   engines.push({ name: 'Anole --no-specialize', argv: [native, '--no-specialize'] });
 }
 if (existsSync(path.join(ROOT, 'build', 'anole.wasm'))) engines.push({ name: 'Anole wasm (Node)', argv: [process.execPath, path.join(ROOT, 'web', 'cli.mjs')] });
-if (python311()) engines.push({ name: 'CPython 3.11', argv: ['python3'], reference: true });
+const cpython = python311();
+if (cpython) engines.push({ name: 'CPython 3.11', argv: [cpython], reference: true });
 if (!engines.length) {
   console.error('bench: no engine found; run ./build.sh first');
   process.exit(1);

@@ -1,5 +1,5 @@
 # A richards-style scheduler: objects, attributes, method calls and a little polymorphism.
-ROUNDS = 15000
+ROUNDS = 100000
 
 class Packet:
     def __init__(self, link, ident, kind):

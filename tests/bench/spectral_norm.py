@@ -1,5 +1,5 @@
 # Spectral norm: float arithmetic through small functions and generator expressions.
-N = 250
+N = 350
 
 def eval_a(i, j):
     return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)

@@ -1,7 +1,7 @@
 # Word counting: string methods, dicts and sorting.
 WORDS = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
          "sigma tau upsilon phi chi psi omega").split()
-LINES = 70000
+LINES = 200000
 
 def make_line(i):
     parts = []
