@@ -1,5 +1,6 @@
 // Bundles the playground into build/web/ with esbuild: app.js + app.css (the page), worker.js (the
-// engine worker, with the Emscripten glue from build/anole.mjs inside), index.html, anole.wasm.
+// engine worker, with the Emscripten glue from build/anole.mjs inside), index.html, anole.wasm, and
+// the embedding for tutorial pages: embed.js + embed.css (web/embed.js) with its demo embed.html.
 // Run by `./build.sh web`, which builds build/anole.mjs and build/anole.wasm first.
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -49,7 +50,7 @@ mkdirSync(outdir, { recursive: true });
 
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { app: 'web/main.js', worker: 'web/worker.js' },
+  entryPoints: { app: 'web/main.js', worker: 'web/worker.js', embed: 'web/embed.js' },
   outdir,
   bundle: true,
   format: 'esm',
@@ -66,5 +67,6 @@ await esbuild.build({
 });
 
 copyFileSync(path.join(root, 'web', 'index.html'), path.join(outdir, 'index.html'));
+copyFileSync(path.join(root, 'web', 'embed.html'), path.join(outdir, 'embed.html'));
 copyFileSync(path.join(root, 'build', 'anole.wasm'), path.join(outdir, 'anole.wasm'));
 console.log(`web/build.mjs: wrote ${path.relative(root, outdir)}/`);

@@ -1,8 +1,10 @@
 // A tiny static server for the playground bundle (build/web) on 127.0.0.1:${PORT:-8000}.
-// It sends the cross-origin isolation headers (COOP/COEP), which SharedArrayBuffer-based features
-// need later, and the right MIME types for wasm and JavaScript modules.
+// It sends a Content-Security-Policy, the cross-origin isolation headers (COOP/COEP, which make
+// SharedArrayBuffer available, so input() can block the engine's worker until the learner answers)
+// and the right MIME types for wasm and JavaScript modules.
 //
 //   node web/serve.mjs            serves build/web and prints the URL
+//   ANOLE_ISOLATION=0 node web/serve.mjs   the same without COOP/COEP (plain static hosting)
 //   import { startServer } ...    the same, in-process (the e2e tests use PORT 0 for a free port)
 
 import { createReadStream, statSync } from 'node:fs';
@@ -45,10 +47,37 @@ function resolveFile(root, urlPath) {
   }
 }
 
-export function startServer({ root = defaultRoot, port = Number(process.env.PORT ?? 8000), host = '127.0.0.1' } = {}) {
+// No eval of any kind: scripts and workers come from this origin only, and WebAssembly may be
+// compiled ('wasm-unsafe-eval' allows exactly that, not JavaScript eval). Styles may be inline:
+// CodeMirror and xterm.js inject <style> elements and style attributes, and the overlay colors
+// its marks with style attributes.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+// isolation: false leaves out COOP/COEP, as plain static hosting would (the page then falls back
+// to replaying the program for input(); see web/protocol.js).
+export function startServer({
+  root = defaultRoot, port = Number(process.env.PORT ?? 8000), host = '127.0.0.1',
+  isolation = process.env.ANOLE_ISOLATION !== '0',
+} = {}) {
   const server = createServer((request, response) => {
-    response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    if (isolation) {
+      response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+      response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    }
     response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     response.setHeader('Cache-Control', 'no-cache');
     if (request.method !== 'GET' && request.method !== 'HEAD') {

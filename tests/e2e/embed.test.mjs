@@ -1,0 +1,148 @@
+// End-to-end tests of the Content-Security-Policy, the embedding for tutorial pages (web/embed.js,
+// build/web/embed.html), the themes and input(). Needs `./build.sh web` first.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let isolated;
+let plain;
+let context;
+let profileDir;
+
+before(async () => {
+  assert.ok(existsSync(path.join(root, 'build/web/embed.html')), 'build/web/embed.html is missing: run ./build.sh web');
+  isolated = await startServer({ port: 0 });
+  // Plain static hosting: no COOP/COEP, so no SharedArrayBuffer.
+  plain = await startServer({ port: 0, isolation: false });
+  profileDir = mkdtempSync(path.join(tmpdir(), 'anole-e2e-embed-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  isolated?.server.close();
+  plain?.server.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+// Opens a page and collects page errors, console errors and CSP violations.
+async function open(url, { colorScheme } = {}) {
+  const page = await context.newPage();
+  if (colorScheme) await page.emulateMedia({ colorScheme });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // The browser asks for /favicon.ico, which the bundle does not have.
+    if (message.type() === 'error' && !/status of 404/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const response = await page.goto(url);
+  return { page, problems, response };
+}
+
+function rgb(color) {
+  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+  assert.ok(match, `not an rgb color: ${color}`);
+  return match.slice(1, 4).map(Number);
+}
+
+test('the server sends a CSP without unsafe-eval, and the playground runs under it without errors', async () => {
+  const { page, problems, response } = await open(isolated.url);
+  const csp = response.headers()['content-security-policy'];
+  assert.ok(csp, 'no Content-Security-Policy header');
+  assert.doesNotMatch(csp, /'unsafe-eval'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(response.headers()['cross-origin-embedder-policy'], 'require-corp');
+  await page.waitForFunction(() => window.anolePlayground !== undefined);
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Ready.', null, { timeout: 30_000 });
+  await page.evaluate(() => {
+    const { editor } = window.anolePlayground;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: 'x = 2.5\nfor i in range(20):\n    x = x * 1.0\nprint("ok", x)\n' } });
+  });
+  await page.click('#run');
+  await page.waitForFunction(() => window.anolePlayground.runs >= 1, null, { timeout: 30_000 });
+  assert.match(await page.evaluate(() => window.anolePlayground.terminalText()), /ok 2\.5/);
+  assert.ok((await page.$$('.anole-span')).length > 0, 'no overlay marks under the CSP');
+  const unexpected = [...problems];
+  // The policy is really in force: an inline script the page adds is refused.
+  const inlineRan = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineScriptRan = true;';
+    document.head.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return window.inlineScriptRan === true;
+  });
+  assert.equal(inlineRan, false, 'an inline script ran: the CSP is not enforced');
+  assert.deepEqual(unexpected, []);
+  await page.close();
+});
+
+test('embed.js turns each pre.anole block into an editor that runs and colors, on plain static hosting', async () => {
+  const { page, problems, response } = await open(plain.url + 'embed.html');
+  assert.equal(response.headers()['cross-origin-embedder-policy'], undefined);
+  assert.equal(await page.evaluate(() => window.crossOriginIsolated), false);
+  await page.waitForSelector('.anole-embed .cm-content');
+  const blocks = page.locator('.anole-embed');
+  assert.equal(await blocks.count(), 2);
+  assert.equal(await page.locator('pre.anole').count(), 0, 'the original blocks remain');
+  // The host page's own text is untouched.
+  assert.match(await page.locator('main > p').first().textContent(), /CPython 3\.11 watches each instruction/);
+  assert.equal(await page.locator('h1').textContent(), 'Why f - 32.0 is faster than f - 32');
+
+  const first = blocks.nth(0);
+  const second = blocks.nth(1);
+  assert.match(await first.locator('.cm-content').textContent(), /return \(f - 32\) \* 5 \/ 9/);
+  await first.getByRole('button', { name: 'Run' }).click();
+  await second.getByRole('button', { name: 'Run' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.anole-embed')].every((block) => block.dataset.runs === '1'), null, { timeout: 30_000 });
+  const expected = String(Math.round([...Array(1000).keys()].reduce((sum, i) => sum + (i - 32) * 5 / 9, 0) * 100) / 100);
+  assert.equal((await first.locator('.anole-embed-output').textContent()).trim(), expected);
+  assert.equal((await second.locator('.anole-embed-output').textContent()).trim(), expected);
+
+  // The overlay: f - 32 is red or orange (float - int never specializes; the block's chunk mixes
+  // in the specialized LOAD_FAST), f - 32.0 is green.
+  const marks = async (block, needle) => {
+    const found = await block.locator('.anole-span').evaluateAll((elements) =>
+      elements.map((element) => ({ text: element.textContent, background: getComputedStyle(element).backgroundColor })));
+    return found.filter((mark) => mark.text.includes(needle));
+  };
+  const red = await marks(first, '32');
+  assert.ok(red.length > 0, 'no mark over f - 32');
+  for (const mark of red) {
+    const [r, g] = rgb(mark.background);
+    assert.ok(r > 200 && g < 200, `f - 32 is not red: ${mark.background}`);
+  }
+  const green = await marks(second, '32.0');
+  assert.ok(green.length > 0, 'no mark over f - 32.0');
+  for (const mark of green) {
+    const [r, g] = rgb(mark.background);
+    assert.ok(g > 200 && r < 80, `f - 32.0 is not green: ${mark.background}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
