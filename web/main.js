@@ -5,6 +5,10 @@ import './style.css';
 import examples from 'anole:examples';
 import { createEditor } from './editor.js';
 import { clearChunks, showChunks } from './marks.js';
+import { hoverExtensions } from './hover.js';
+import { createPanes, paneExtensions } from './panes.js';
+import { StateEffect } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { createTerminal } from './terminal.js';
 import { EngineClient } from './protocol.js';
 import { codeFromHash, decodeSource, shareUrl } from './share.js';
@@ -64,6 +68,28 @@ const editor = createEditor(document.getElementById('editor'), {
   onChange: (text) => storageSet(STORAGE_KEY, text),
 });
 
+// The report's readers: the tooltip, the bytecode and statistics panes, the traceback's frames.
+const panes = createPanes({
+  editor,
+  bytecodeList: document.getElementById('bytecode'),
+  bytecodeTitle: document.getElementById('bytecode-code'),
+  statsBody: document.getElementById('stats-body'),
+  statsEmpty: document.getElementById('stats-empty'),
+  framesList: document.getElementById('frames'),
+  filename: FILENAME,
+});
+editor.dispatch({
+  effects: StateEffect.appendConfig.of([
+    hoverExtensions(),
+    paneExtensions(),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) panes.clear();
+      else if (update.selectionSet) panes.followCursor();
+    }),
+  ]),
+});
+panes.clear();
+
 let engineReady = false;
 // The .wasm is compiled once here; every engine worker (a fresh one after each Stop) receives the
 // compiled module and only instantiates it.
@@ -96,6 +122,7 @@ function showNotice(text, { error = false, link = null } = {}) {
     shareLink.href = link;
     shareLink.textContent = link;
   }
+  notice.dataset.kind = '';
   notice.hidden = false;
 }
 
@@ -130,12 +157,18 @@ async function run() {
   if (engine.running) return;
   const source = editor.state.doc.toString();
   clearChunks(editor);
+  panes.clear();
+  if (notice.dataset.kind === 'cold') hideNotice();
   terminal.clear();
   setRunning(true);
   setStatus(engineReady ? 'Running…' : 'Loading the engine…');
   const started = performance.now();
+  let stderrText = '';
   const result = await engine.run(source, FILENAME, {
-    onOutput: (stream, text) => terminal.write(stream, text),
+    onOutput: (stream, text) => {
+      if (stream === 'stderr') stderrText += text;
+      terminal.write(stream, text);
+    },
   });
   const elapsed = performance.now() - started;
   setRunning(false);
@@ -148,7 +181,13 @@ async function run() {
   }
   // The report's offsets describe the source that ran; after an edit during the run they would
   // land on the wrong text, so the marks are only shown when the text is unchanged.
-  if (result.report && editor.state.doc.toString() === source) showChunks(editor, result.report.chunks);
+  const current = result.report && editor.state.doc.toString() === source ? result.report : null;
+  if (current) showChunks(editor, current.chunks);
+  panes.show(current, stderrText);
+  if (current && current.chunks.length === 0 && current.error?.type !== 'SyntaxError') {
+    showNotice('Nothing got warm: loop or call it more than 8 times.');
+    notice.dataset.kind = 'cold';
+  }
   setStatus(describeResult(result, elapsed));
   runTime.textContent = result.stopped ? `stopped after ${seconds(elapsed)}` : `ran in ${seconds(elapsed)}`;
   await terminal.flushed();

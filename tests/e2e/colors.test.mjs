@@ -1,0 +1,279 @@
+// End-to-end tests of reading the colors: the hover/cursor tooltip with failure explanations, the
+// bytecode and statistics panes, the "nothing got warm" notice, and errors (red traceback, frame
+// links, the failing span underlined). Needs `./build.sh web` first.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// The Fahrenheit conversion with an int constant on float arguments: `f - 32` stays adaptive with
+// SUBTRACT_DIFFERENT_TYPES, `f - 32.0` specializes.
+const WARM = `def mixed(f):
+    return (f - 32) * 5 / 9
+
+def same(f):
+    return (f - 32.0) * (5 / 9)
+
+total = 0.0
+for i in range(100):
+    total += mixed(i * 1.5) + same(i * 1.5)
+print(round(total, 3))
+`;
+
+let server;
+let url;
+let context;
+let profileDir;
+
+before(async () => {
+  assert.ok(existsSync(path.join(root, 'build/web/index.html')), 'build/web is missing: run ./build.sh web');
+  ({ server, url } = await startServer({ port: 0 }));
+  profileDir = mkdtempSync(path.join(tmpdir(), 'anole-e2e-colors-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function openPage(viewport) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('.cm-content');
+  await page.waitForFunction(() => window.anolePlayground !== undefined);
+  return { page, errors };
+}
+
+// Puts source in the editor, runs it and waits for the run to end.
+async function runSource(page, source) {
+  const before = await page.evaluate(() => window.anolePlayground.runs);
+  await page.evaluate((text) => {
+    const view = window.anolePlayground.editor;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  }, source);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.waitForFunction((n) => window.anolePlayground.runs > n, before, { timeout: 30_000 });
+  return page.evaluate(() => window.anolePlayground.lastResult);
+}
+
+// The screen point in the middle of the character at the first occurrence of needle (+ delta).
+async function pointAt(page, needle, delta = 0) {
+  return page.evaluate(([text, extra]) => {
+    const view = window.anolePlayground.editor;
+    const offset = view.state.doc.toString().indexOf(text) + extra;
+    const start = view.coordsAtPos(offset);
+    const end = view.coordsAtPos(offset + 1);
+    return { x: (start.left + end.left) / 2, y: (start.top + start.bottom) / 2, offset };
+  }, [needle, delta]);
+}
+
+test('hovering a red span lists its instructions and explains the failure in plain words', async () => {
+  const { page, errors } = await openPage();
+  const result = await runSource(page, WARM);
+  assert.equal(result.status, 0);
+  const point = await pointAt(page, 'f - 32)', 2);
+  await page.mouse.move(point.x, point.y);
+  const tip = page.locator('.anole-tip');
+  await tip.waitFor({ timeout: 5000 });
+  const text = await tip.textContent();
+  assert.match(text, /BINARY_OP/);
+  assert.match(text, /adaptive/);
+  assert.match(text, /hits \d+ · misses \d+ · deopts \d+/);
+  assert.match(text, /the two operands have different types \(e\.g\. float - int\)/);
+
+  // Over the specialized twin, the tooltip says so and gives no failure.
+  await page.mouse.move(5, 5);
+  await tip.waitFor({ state: 'detached', timeout: 5000 });
+  const green = await pointAt(page, 'f - 32.0', 2);
+  await page.mouse.move(green.x, green.y);
+  await tip.waitFor({ timeout: 5000 });
+  const greenText = await tip.textContent();
+  assert.match(greenText, /BINARY_OP_SUBTRACT_FLOAT/);
+  assert.match(greenText, /specialized/);
+  assert.doesNotMatch(greenText, /Why:/);
+  await page.screenshot({ path: path.join(root, 'build', 'screenshot-colors-hover-green.png') });
+
+  // Keyboard users: moving the cursor into the red span with the keyboard shows the same tooltip.
+  await page.mouse.move(5, 5);
+  await page.evaluate((offset) => {
+    const view = window.anolePlayground.editor;
+    view.focus();
+    view.dispatch({ selection: { anchor: offset - 1 } });
+  }, point.offset);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.anole-tip', { timeout: 5000 });
+  const keyboardText = await page.locator('.anole-tip').first().textContent();
+  assert.match(keyboardText, /different types/);
+  // The tooltip text is text, never markup from the report.
+  assert.equal(await page.locator('.anole-tip script, .anole-tip img').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('bytecode pane follows the cursor, selecting an instruction highlights its span; stats pane', async () => {
+  const { page, errors } = await openPage();
+  await runSource(page, WARM);
+  // Cursor inside mixed(): the pane shows mixed's instructions, those under the cursor marked.
+  const point = await pointAt(page, 'f - 32)', 2);
+  await page.evaluate((offset) => {
+    const view = window.anolePlayground.editor;
+    view.focus();
+    view.dispatch({ selection: { anchor: offset } });
+  }, point.offset);
+  await page.waitForFunction(() => document.getElementById('bytecode-code').textContent === 'mixed');
+  const rows = await page.$$eval('#bytecode .bc-row', (items) => items.map((item) => ({
+    text: item.textContent, under: item.classList.contains('under-cursor'),
+  })));
+  assert.ok(rows.length > 3, 'mixed() has instructions');
+  assert.ok(rows.some((row) => row.under && /BINARY_OP/.test(row.text)), 'the BINARY_OP under the cursor is marked');
+  assert.ok(rows.some((row) => /RETURN_VALUE/.test(row.text)));
+  assert.ok(rows.some((row) => /\d+\/\d+/.test(row.text)), 'hits/misses are shown');
+
+  // Cursor in same(): the pane switches function.
+  const other = await pointAt(page, 'f - 32.0', 2);
+  await page.evaluate((offset) => window.anolePlayground.editor.dispatch({ selection: { anchor: offset } }), other.offset);
+  await page.waitForFunction(() => document.getElementById('bytecode-code').textContent === 'same');
+
+  // Clicking an instruction highlights its source span; Enter on a focused row does too.
+  const row = page.locator('#bytecode .bc-row', { hasText: 'BINARY_OP_SUBTRACT_FLOAT' });
+  await row.click();
+  await page.waitForSelector('.anole-picked');
+  const picked = await page.$$eval('.anole-picked', (marks) => marks.map((mark) => mark.textContent).join(''));
+  assert.equal(picked, 'f - 32.0');
+  assert.equal(await row.getAttribute('aria-selected'), 'true');
+  const returnRow = page.locator('#bytecode .bc-row', { hasText: 'RETURN_VALUE' });
+  await returnRow.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('.anole-picked')].map((m) => m.textContent).join('').startsWith('return'));
+
+  // The statistics pane has a row per family, with BINARY_OP's failure kind.
+  const stats = await page.$$eval('#stats-body tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(stats.some((text) => /^BINARY_OP/.test(text) && /SUBTRACT_DIFFERENT_TYPES/.test(text)), stats.join('\n'));
+  assert.ok(await page.locator('#stats-empty').isHidden());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a run that warms nothing says so', async () => {
+  const { page } = await openPage();
+  const result = await runSource(page, 'print(1)\n');
+  assert.equal(result.status, 0);
+  await page.waitForSelector('#notice:not([hidden])');
+  assert.match(await page.locator('#notice-text').textContent(), /^Nothing got warm: loop or call it more than 8 times/);
+  // A warm run takes the notice away.
+  await runSource(page, WARM);
+  assert.ok(await page.locator('#notice').isHidden());
+  await page.close();
+});
+
+test('errors: red traceback, frame links jump to the line, failing span underlined', async () => {
+  const { page, errors } = await openPage();
+  const source = 'def g(a):\n    return a - "s"\n\nfor i in range(3):\n    pass\nprint(g(3))\n';
+  const result = await runSource(page, source);
+  assert.equal(result.status, 1);
+  // The traceback is written in red (SGR 31) in the terminal.
+  const redCells = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.xterm-rows > div')];
+    return rows.filter((row) => /TypeError/.test(row.textContent))
+      .flatMap((row) => [...row.querySelectorAll('span')].map((span) => span.className));
+  });
+  assert.ok(redCells.some((name) => /xterm-fg-1\b/.test(name)), `traceback not red: ${redCells}`);
+  // Frame links: one per frame in main.py.
+  const links = page.locator('#frames .frame-link');
+  assert.equal(await links.count(), 2);
+  assert.match(await links.nth(1).textContent(), /line 2/);
+  await links.nth(1).click();
+  const cursorLine = await page.evaluate(() => {
+    const view = window.anolePlayground.editor;
+    return view.state.doc.lineAt(view.state.selection.main.head).number;
+  });
+  assert.equal(cursorLine, 2);
+  await links.nth(0).click();
+  assert.equal(await page.evaluate(() => {
+    const view = window.anolePlayground.editor;
+    return view.state.doc.lineAt(view.state.selection.main.head).number;
+  }), 6);
+  // The failing expression is underlined.
+  const underlined = await page.$$eval('.anole-error', (marks) => marks.map((mark) => mark.textContent).join(''));
+  assert.equal(underlined, 'a - "s"');
+  const decoration = await page.$eval('.anole-error', (mark) => getComputedStyle(mark).textDecorationLine);
+  assert.match(decoration, /underline/);
+
+  // A syntax error is marked where it is.
+  const syntax = await runSource(page, 'x = 1\nif x\n    print(x)\n');
+  assert.equal(syntax.status, 1);
+  await page.waitForSelector('.anole-error');
+  const mark = await page.evaluate(() => {
+    const view = window.anolePlayground.editor;
+    const element = document.querySelector('.anole-error');
+    const pos = view.posAtDOM(element);
+    return { line: view.state.doc.lineAt(pos).number, text: element.textContent };
+  });
+  assert.equal(mark.line, 2);
+  assert.equal(await page.locator('#frames .frame-link').count(), 1);
+  // Editing clears the error mark.
+  await page.evaluate(() => {
+    const view = window.anolePlayground.editor;
+    view.dispatch({ changes: { from: 0, insert: '# ' } });
+  });
+  assert.equal(await page.locator('.anole-error').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('panes stack at phone width without horizontal scroll; screenshots with a red span hovered', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const { page, errors } = await openPage(viewport);
+    await runSource(page, WARM);
+    const point = await pointAt(page, 'f - 32)', 2);
+    await page.evaluate((offset) => {
+      const view = window.anolePlayground.editor;
+      view.dispatch({ selection: { anchor: offset } });
+    }, point.offset);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForSelector('.anole-tip');
+    const layout = await page.evaluate(() => {
+      const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        editor: box('.editor-pane'), terminal: box('.terminal-pane'), bytecode: box('.bytecode-pane'), stats: box('.stats-pane'),
+        tip: box('.anole-tip'),
+      };
+    });
+    assert.ok(layout.scrollWidth <= layout.clientWidth, `horizontal scroll at ${viewport.width}: ${layout.scrollWidth} > ${layout.clientWidth}`);
+    assert.ok(layout.tip.right <= layout.clientWidth + 1, 'the tooltip fits the window');
+    if (viewport.width < 500) {
+      assert.ok(layout.terminal.top >= layout.editor.bottom - 1, 'terminal below editor');
+      assert.ok(layout.bytecode.top >= layout.terminal.bottom - 1, 'bytecode below terminal');
+      assert.ok(layout.stats.top >= layout.bytecode.bottom - 1, 'stats below bytecode');
+      assert.ok(layout.bytecode.width <= viewport.width);
+    } else {
+      assert.ok(layout.bytecode.height > 100, 'the bytecode pane has room');
+    }
+    await page.screenshot({ path: path.join(root, 'build', `screenshot-colors-${viewport.width}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
