@@ -6,6 +6,7 @@ import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
 import { chunkMarks } from './marks.js';
+import { themedHighlighting } from './theme.js';
 
 // Creates the editor in parent. onRun is called for Ctrl-Enter / Cmd-Enter; onChange(text) after
 // every edit. Tab indents, as Python code wants; CodeMirror's Escape-then-Tab still moves focus
@@ -22,6 +23,7 @@ export function createEditor(parent, { doc, onRun, onChange }) {
       basicSetup,
       keymap.of([indentWithTab]),
       python(),
+      themedHighlighting,
       EditorView.lineWrapping,
       chunkMarks,
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),

@@ -11,6 +11,7 @@ import { StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { createTerminal } from './terminal.js';
 import { EngineClient } from './protocol.js';
+import { createThemeControls } from './theme.js';
 import { codeFromHash, decodeSource, shareUrl } from './share.js';
 
 // The editor's text survives reloads here; the user's own code is kept under SCRATCH_KEY when an
@@ -53,6 +54,7 @@ const shareButton = document.getElementById('share');
 const notice = document.getElementById('notice');
 const noticeText = document.getElementById('notice-text');
 const shareLink = document.getElementById('share-link');
+createThemeControls(document.querySelector('.toolbar'));
 
 const terminal = createTerminal(document.getElementById('terminal'), {
   // Ctrl-C in the terminal stops a running program (and copies, as usual, when nothing runs).

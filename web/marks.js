@@ -4,6 +4,7 @@
 
 import { StateEffect, StateField } from '@codemirror/state';
 import { Decoration, EditorView } from '@codemirror/view';
+import { paletteColor } from './theme.js';
 
 const setMarks = StateEffect.define();
 
@@ -34,7 +35,7 @@ export function showChunks(view, chunks) {
     if (from >= to) continue;
     const mark = Decoration.mark({
       class: 'anole-span',
-      attributes: { style: `background-color: ${chunk.color}`, title: describeChunk(chunk) },
+      attributes: { style: `background-color: ${paletteColor(chunk.color)}`, title: describeChunk(chunk) },
     });
     ranges.push(mark.range(from, to));
   }

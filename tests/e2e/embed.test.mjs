@@ -146,3 +146,76 @@ test('embed.js turns each pre.anole block into an editor that runs and colors, o
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// Puts source in the playground's editor, runs it and waits for the run to end.
+async function runInPlayground(page, source) {
+  const before = await page.evaluate(() => window.anolePlayground.runs);
+  await page.evaluate((text) => {
+    const { editor } = window.anolePlayground;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  }, source);
+  await page.click('#run');
+  await page.waitForFunction((n) => window.anolePlayground.runs > n, before, { timeout: 30_000 });
+}
+
+const FLOAT_PROGRAM = 'def f2c(f):\n    return (f - 32.0) * (5 / 9)\n\nt = 0.0\nfor i in range(100):\n    t += f2c(float(i))\nprint(round(t, 2))\n';
+
+test('themes: dark follows prefers-color-scheme, the Theme menu overrides it and is remembered; the blue palette', async () => {
+  const { page, problems } = await open(isolated.url, { colorScheme: 'dark' });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForFunction(() => window.anolePlayground !== undefined);
+  const bodyColor = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const luminance = (color) => rgb(color).reduce((sum, channel) => sum + channel, 0) / 3;
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.ok(luminance(await bodyColor()) < 60, `dark page background expected, got ${await bodyColor()}`);
+  const editorBackground = await page.evaluate(() => getComputedStyle(document.querySelector('.cm-editor')).backgroundColor);
+  assert.ok(luminance(editorBackground) < 60, `dark editor expected, got ${editorBackground}`);
+
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await theme.selectOption('light');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.ok(luminance(await bodyColor()) > 200, `light page background expected, got ${await bodyColor()}`);
+  await page.reload();
+  await page.waitForFunction(() => window.anolePlayground !== undefined);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'the choice was not remembered');
+  assert.equal(await page.getByRole('combobox', { name: 'Theme' }).inputValue(), 'light');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+
+  // Standard palette: f - 32.0 is green; the blue palette makes it blue, legend included.
+  await runInPlayground(page, FLOAT_PROGRAM);
+  const specializedMarks = () => page.$$eval('.anole-span', (elements) => elements
+    .filter((element) => element.textContent.includes('32.0'))
+    .map((element) => getComputedStyle(element).backgroundColor));
+  for (const color of await specializedMarks()) {
+    const [r, g, b] = rgb(color);
+    assert.ok(g > 200 && r < 80 && b < 80, `standard palette: expected green, got ${color}`);
+  }
+  await page.getByRole('combobox', { name: 'Colors' }).selectOption('blue');
+  await runInPlayground(page, FLOAT_PROGRAM);
+  const blue = await specializedMarks();
+  assert.ok(blue.length > 0);
+  for (const color of blue) {
+    const [r, g, b] = rgb(color);
+    assert.ok(b > 200 && r < 160 && g < 160, `blue palette: expected blue, got ${color}`);
+  }
+  const swatch = await page.$eval('.legend li:nth-child(1) .swatch', (element) => getComputedStyle(element).backgroundColor);
+  assert.deepEqual(rgb(swatch), [128, 128, 255]);
+  await page.reload();
+  await page.waitForFunction(() => window.anolePlayground !== undefined);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.palette), 'blue');
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('embed.js leaves the host page alone: no theme attributes on <html>, dark blocks in a dark scheme', async () => {
+  const { page, problems } = await open(plain.url + 'embed.html', { colorScheme: 'dark' });
+  await page.waitForSelector('.anole-embed .cm-content');
+  assert.deepEqual(await page.evaluate(() => ({ ...document.documentElement.dataset })), {});
+  const background = await page.$eval('.anole-embed', (element) => getComputedStyle(element).backgroundColor);
+  assert.ok(rgb(background).every((channel) => channel < 60), `dark block expected, got ${background}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
