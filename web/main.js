@@ -185,7 +185,7 @@ async function run() {
   // land on the wrong text, so the marks are only shown when the text is unchanged.
   const current = result.report && editor.state.doc.toString() === source ? result.report : null;
   if (current) showChunks(editor, current.chunks);
-  panes.show(current, stderrText);
+  panes.show(current, stderrText, result.dis);
   if (current && current.chunks.length === 0 && current.error?.type !== 'SyntaxError') {
     showNotice('Nothing got warm: loop or call it more than 8 times.');
     notice.dataset.kind = 'cold';

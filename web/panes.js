@@ -84,12 +84,50 @@ export function frameSpan(doc, frame) {
   return from < line.to ? { from, to: line.to } : null;
 }
 
+// --- The adaptive disassembly's arguments ---
+
+// Parses engine.dis() text into [{ name, entries: Map(offset -> { opname, arg }) }], one per code
+// object, in order. arg is the argument and its meaning as dis prints them, e.g. "10 (-)".
+export function parseDis(text) {
+  const blocks = [];
+  let block = null;
+  for (const line of (text ?? '').split('\n')) {
+    const head = /^Disassembly of <code object (.*), file .*, line \d+>:$/.exec(line);
+    if (head) {
+      block = { name: head[1], entries: new Map() };
+      blocks.push(block);
+      continue;
+    }
+    const row = /^\s*(?:\d+)?\s+(?:>>\s*)?(\d+) ([A-Z_0-9]+)\s*(.*?)\s*$/.exec(line);
+    if (!row || !block) continue;
+    const arg = row[3].replace(/\s*\[[^\]]*\]$/, '');
+    block.entries.set(Number(row[1]), { opname: row[2], arg });
+  }
+  return blocks;
+}
+
+// The dis block of a code object: same name, the most offsets with the same opname.
+function disBlockFor(blocks, code) {
+  let best = null;
+  let bestScore = -1;
+  for (const block of blocks) {
+    if (block.name !== code.name) continue;
+    const score = code.instructions.filter((ins) => block.entries.get(ins.offset)?.opname === ins.opname).length;
+    if (score > bestScore) {
+      best = block;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 // --- The panes ---
 
 const STATE_SHORT = { specialized: 'spec', adaptive: 'adap', unquickened: '' };
 
 export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, statsEmpty, framesList, filename }) {
   let report = null;
+  let disBlocks = [];
   let shownCode = null;
   let rows = [];
 
@@ -139,7 +177,9 @@ export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, st
       return;
     }
     bytecodeTitle.textContent = code.name;
+    const dis = disBlockFor(disBlocks, code);
     for (const ins of code.instructions) {
+      const arg = dis?.entries.get(ins.offset)?.arg ?? '';
       const item = document.createElement('li');
       item.className = `bc-row state-${ins.state}`;
       item.tabIndex = -1;
@@ -148,6 +188,7 @@ export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, st
       const cells = [
         ['bc-offset', String(ins.offset)],
         ['bc-op', ins.opname],
+        ['bc-arg', arg],
         ['bc-state', STATE_SHORT[ins.state] ?? ins.state],
         ['bc-counts', ins.family && ins.state !== 'unquickened' ? `${ins.hits}/${ins.misses}` : ''],
       ];
@@ -157,7 +198,7 @@ export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, st
         cell.textContent = text;
         item.append(cell);
       }
-      const label = [`offset ${ins.offset}`, ins.opname, ins.state, `line ${ins.line}`];
+      const label = [`offset ${ins.offset}`, arg ? `${ins.opname} ${arg}` : ins.opname, ins.state, `line ${ins.line}`];
       if (ins.family) label.push(`hits ${ins.hits}, misses ${ins.misses}, deopts ${ins.deopts}`);
       if (ins.failure) label.push(explainFailure(ins.failure));
       item.title = label.join(' · ');
@@ -244,8 +285,9 @@ export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, st
 
   return {
     // Called after every run; newReport is null when the run gave none (or the text changed).
-    show(newReport, stderr) {
+    show(newReport, stderr, disText = '') {
       report = newReport;
+      disBlocks = newReport ? parseDis(disText) : [];
       editor.dispatch({ effects: [setReport.of(newReport), setPicked.of(null)] });
       const frames = newReport ? parseFrames(stderr ?? '', filename) : [];
       showFrames(frames);

@@ -10,10 +10,11 @@
 // Worker -> page:
 //   { type: 'ready', opcodes }             The engine loaded; opcodes is the parsed opcode table.
 //   { type: 'output', id, stream, text }   Program output; stream is 'stdout' or 'stderr'.
-//   { type: 'done', id, status, crashed, report }
+//   { type: 'done', id, status, crashed, report, dis }
 //       The run ended. status is 0 (normal end) or 1 (uncaught exception or syntax error); crashed
 //       is null or a message when the engine trapped (the worker then starts a fresh instance on
-//       the next run); report is the parsed JSON report (DESIGN.md section 8) or null.
+//       the next run); report is the parsed JSON report (DESIGN.md section 8) or null; dis is the
+//       engine's adaptive disassembly text (engine.dis()) or ''.
 //   { type: 'failed', message }            The engine could not be loaded at all.
 //
 // Stopping a run is not a message: a running program never yields to the worker's event loop, so
@@ -79,7 +80,9 @@ export class EngineClient {
       case MESSAGE.DONE:
         if (run && run.id === message.id) {
           this.#currentRun = null;
-          run.resolve({ status: message.status, crashed: message.crashed, report: message.report, stopped: false });
+          run.resolve({
+            status: message.status, crashed: message.crashed, report: message.report, dis: message.dis ?? '', stopped: false,
+          });
         }
         break;
     }

@@ -50,5 +50,7 @@ self.addEventListener('message', async (event) => {
     status: result.status,
     crashed: result.crashed,
     report: result.report,
+    // The adaptive disassembly (for the bytecode pane's arguments); '' after a crash.
+    dis: result.crashed ? '' : engine.dis(),
   });
 });

@@ -149,6 +149,9 @@ test('bytecode pane follows the cursor, selecting an instruction highlights its 
   assert.ok(rows.some((row) => row.under && /BINARY_OP/.test(row.text)), 'the BINARY_OP under the cursor is marked');
   assert.ok(rows.some((row) => /RETURN_VALUE/.test(row.text)));
   assert.ok(rows.some((row) => /\d+\/\d+/.test(row.text)), 'hits/misses are shown');
+  // Arguments come from the engine's adaptive disassembly: BINARY_OP 10 is subtraction.
+  assert.ok(rows.some((row) => /BINARY_OP_ADAPTIVE10 \(-\)/.test(row.text)), rows.map((row) => row.text).join('\n'));
+  assert.ok(rows.some((row) => /LOAD_CONST\d+ \(32\)/.test(row.text)), 'constants are shown');
 
   // Cursor in same(): the pane switches function.
   const other = await pointAt(page, 'f - 32.0', 2);
