@@ -26,7 +26,7 @@ AnoleVM *anole_new(void) {
     vm->next_keys_version = 1;
     vm->next_func_version = 1;
     vm->next_type_version = 1;
-    vm->next_gc = 8u << 20;
+    vm->next_gc = GC_MIN_THRESHOLD;
     vm->heap_limit = (size_t)1 << 30;
     vm->exc = VALUE_NULL;
     vm->handled = VALUE_NONE;

@@ -8,13 +8,38 @@
 #include "runtime.h"
 #include "vm.h"
 
-#define GC_MIN_THRESHOLD (8u << 20)
+/* How many freed objects each size class keeps at most, so a burst of garbage does not stay
+ * reserved for ever. Under AddressSanitizer nothing is kept, so use-after-free stays visible. */
+#ifndef GC_FREE_KEEP
+#ifdef __SANITIZE_ADDRESS__
+#define GC_FREE_KEEP 0
+#else
+#define GC_FREE_KEEP 4096
+#endif
+#endif
+static const uint32_t gc_free_keep = GC_FREE_KEEP;
+
+/* The size class of an object of size bytes, or -1 for a big one (plain malloc and free). */
+static int gc_size_class(size_t size) {
+    size_t k = (size + GC_CLASS_BYTES - 1) / GC_CLASS_BYTES;
+    return k <= GC_SIZE_CLASSES ? (int)k - 1 : -1;
+}
 
 void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
     /* The heap limit: beyond it allocation fails and the caller raises MemoryError. */
     if (vm->heap_limit && vm->heap_bytes + size > vm->heap_limit) return NULL;
-    Obj *o = calloc(1, size);
-    if (!o) return NULL;
+    int cls = gc_size_class(size);
+    Obj *o;
+    if (cls >= 0 && vm->free_objects[cls]) {
+        o = vm->free_objects[cls];
+        vm->free_objects[cls] = o->gc_next;
+        vm->free_counts[cls]--;
+        memset(o, 0, (size_t)(cls + 1) * GC_CLASS_BYTES);
+    } else {
+        /* Small objects get their class's full size, so any object of the class can reuse them. */
+        o = calloc(1, cls >= 0 ? (size_t)(cls + 1) * GC_CLASS_BYTES : size);
+        if (!o) return NULL;
+    }
     o->kind = (uint8_t)kind;
     o->size = (uint32_t)size;
     o->gc_next = vm->objects;
@@ -24,6 +49,42 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
 }
 
 void gc_track_bytes(VM *vm, long delta) { vm->heap_bytes += (size_t)delta; }
+
+void *gc_block_alloc(VM *vm, size_t bytes) {
+    int cls = gc_size_class(bytes);
+    if (cls < 0) return malloc(bytes);
+    void *b = vm->free_blocks[cls];
+    if (b) {
+        memcpy(&vm->free_blocks[cls], b, sizeof(void *));
+        vm->free_block_counts[cls]--;
+        return b;
+    }
+    return malloc((size_t)(cls + 1) * GC_CLASS_BYTES);
+}
+
+void gc_block_free(VM *vm, void *block, size_t bytes) {
+    int cls = gc_size_class(bytes);
+    if (!block) return;
+    if (cls >= 0 && vm->free_block_counts[cls] < gc_free_keep) {
+        memcpy(block, &vm->free_blocks[cls], sizeof(void *));
+        vm->free_blocks[cls] = block;
+        vm->free_block_counts[cls]++;
+        return;
+    }
+    free(block);
+}
+
+void *gc_block_realloc(VM *vm, void *block, size_t old_bytes, size_t new_bytes) {
+    if (!block) return gc_block_alloc(vm, new_bytes);
+    int old_cls = gc_size_class(old_bytes), new_cls = gc_size_class(new_bytes);
+    if (old_cls < 0 && new_cls < 0) return realloc(block, new_bytes);
+    if (old_cls >= 0 && old_cls == new_cls) return block;
+    void *b = gc_block_alloc(vm, new_bytes);
+    if (!b) return NULL;
+    memcpy(b, block, old_bytes < new_bytes ? old_bytes : new_bytes);
+    gc_block_free(vm, block, old_bytes);
+    return b;
+}
 
 int gc_root_push(VM *vm, Value v) {
     if (vm->nroots == vm->caproots) {
@@ -189,7 +250,7 @@ static void gc_free_object(VM *vm, Obj *o) {
     switch ((ObjKind)o->kind) {
     case OBJ_LIST:
         gc_track_bytes(vm, -(long)(((List *)o)->cap * sizeof(Value)));
-        free(((List *)o)->items);
+        gc_block_free(vm, ((List *)o)->items, ((List *)o)->cap * sizeof(Value));
         break;
     case OBJ_DICT:
     case OBJ_SET:
@@ -214,7 +275,32 @@ static void gc_free_object(VM *vm, Obj *o) {
     case OBJ_GENERATOR: gc_free_generator(vm, o); break;
     default: break;
     }
+    int cls = gc_size_class(o->size);
+    if (cls >= 0 && vm->free_counts[cls] < gc_free_keep) {
+        o->gc_next = vm->free_objects[cls];
+        vm->free_objects[cls] = o;
+        vm->free_counts[cls]++;
+        return;
+    }
     free(o);
+}
+
+/* Gives the kept small objects back to malloc (when the interpreter is freed). */
+static void gc_release_free_objects(VM *vm) {
+    for (int cls = 0; cls < GC_SIZE_CLASSES; cls++) {
+        while (vm->free_objects[cls]) {
+            Obj *o = vm->free_objects[cls];
+            vm->free_objects[cls] = o->gc_next;
+            free(o);
+        }
+        vm->free_counts[cls] = 0;
+        while (vm->free_blocks[cls]) {
+            void *b = vm->free_blocks[cls];
+            memcpy(&vm->free_blocks[cls], b, sizeof(void *));
+            free(b);
+        }
+        vm->free_block_counts[cls] = 0;
+    }
 }
 
 static void gc_trace(GrayStack *g, Obj *o);
@@ -283,4 +369,5 @@ void gc_free_all(VM *vm) {
     }
     vm->objects = NULL;
     vm->heap_bytes = 0;
+    gc_release_free_objects(vm);
 }

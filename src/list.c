@@ -68,7 +68,7 @@ List *list_new(VM *vm, uint32_t cap) {
     List *l = gc_alloc(vm, sizeof(List), OBJ_LIST);
     if (!l) return NULL;
     if (cap) {
-        l->items = malloc(cap * sizeof(Value));
+        l->items = gc_block_alloc(vm, cap * sizeof(Value));
         if (!l->items) return NULL;
         l->cap = cap;
         gc_track_bytes(vm, (long)(cap * sizeof(Value)));
@@ -82,7 +82,7 @@ static int list_reserve(VM *vm, List *l, uint64_t need) {
     if (need > (1u << 28)) return 0;
     uint64_t cap = l->cap < 4 ? 4 : l->cap + l->cap / 2 + 1;
     if (cap < need) cap = need;
-    Value *items = realloc(l->items, cap * sizeof(Value));
+    Value *items = gc_block_realloc(vm, l->items, l->cap * sizeof(Value), cap * sizeof(Value));
     if (!items) return 0;
     gc_track_bytes(vm, (long)((cap - l->cap) * sizeof(Value)));
     l->items = items;

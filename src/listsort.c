@@ -163,7 +163,7 @@ static int listsort_pairs(SortState *s, SortPair *pairs, int64_t n) {
 /* Gives the holder's items back to the list, dropping whatever Python code put in it meanwhile. */
 static void listsort_restore(VM *vm, List *l, List *hold) {
     gc_track_bytes(vm, -(long)(l->cap * sizeof(Value)));
-    free(l->items);
+    gc_block_free(vm, l->items, l->cap * sizeof(Value));
     l->items = hold->items;
     l->len = hold->len;
     l->cap = hold->cap;

@@ -16,6 +16,12 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind);
 int gc_root_push(VM *vm, Value v);                    /* 0 on MemoryError (exception set) */
 void gc_root_pop(VM *vm, int n);
 void gc_track_bytes(VM *vm, long delta);
+/* Memory blocks for objects' out-of-line arrays (list items): small ones come from per-size
+ * caches, so building and dropping many small lists avoids malloc's slow paths. A block is
+ * freed or resized with the size it was allocated with. NULL when memory is exhausted. */
+void *gc_block_alloc(VM *vm, size_t bytes);
+void *gc_block_realloc(VM *vm, void *block, size_t old_bytes, size_t new_bytes);
+void gc_block_free(VM *vm, void *block, size_t bytes);
 void gc_collect(VM *vm);
 void gc_free_all(VM *vm);
 /* generator.c: what the collector needs to know about a suspended generator's frame. */
