@@ -131,10 +131,10 @@ export function tooltipDom(instructions) {
     const head = document.createElement('div');
     const op = document.createElement('strong');
     op.textContent = ins.opname;
-    head.append(op, ` ${ins.family ? `(${ins.family}) ` : ''}— ${stateWord(ins.state)}`);
+    head.append(op, ` ${ins.family ? `(${ins.family}) ` : ''}— ${stateWord(ins.state)}.`);
     const counts = document.createElement('div');
     counts.className = 'anole-tip-counts';
-    counts.textContent = `hits ${ins.hits} · misses ${ins.misses} · deopts ${ins.deopts}`;
+    counts.textContent = ` hits ${ins.hits} · misses ${ins.misses} · deopts ${ins.deopts}. `;
     row.append(head, counts);
     if (ins.failure) {
       const why = document.createElement('div');
@@ -167,18 +167,37 @@ const cursorTip = StateField.define({
   update(tip, transaction) {
     if (!transaction.selection && !transaction.effects.some((e) => e.is(setReport)) && !transaction.docChanged) return tip;
     if (transaction.docChanged) return null;
-    const pointer = transaction.isUserEvent('select.pointer');
-    if (pointer || !transaction.selection) return null;
+    // Keyboard moves only: a click (select.pointer) already hovers, and moves made by the page
+    // (a frame link, a bytecode row) would pop up a tooltip nobody asked for.
+    if (!transaction.selection || !transaction.isUserEvent('select') || transaction.isUserEvent('select.pointer')) return null;
     const head = transaction.state.selection.main.head;
     return tooltipAt(transaction.state, head);
   },
   provide: (field) => showTooltip.from(field),
 });
 
+// Screen readers do not read tooltips; the cursor's tooltip text also goes to a polite live region.
+function announcer() {
+  let region = null;
+  return EditorView.updateListener.of((update) => {
+    const tip = update.state.field(cursorTip, false);
+    if (tip === update.startState.field(cursorTip, false)) return;
+    if (!region) {
+      region = document.createElement('div');
+      region.className = 'visually-hidden';
+      region.setAttribute('aria-live', 'polite');
+      region.id = 'anole-tip-announcer';
+      document.body.append(region);
+    }
+    region.textContent = tip ? tip.create().dom.textContent : '';
+  });
+}
+
 export function hoverExtensions() {
   return [
     reportField,
     cursorTip,
+    announcer(),
     hoverTooltip((view, pos, side) => tooltipAt(view.state, pos, side), { hoverTime: 200 }),
     EditorView.baseTheme({
       '.cm-tooltip.cm-tooltip-hover, .cm-tooltip': { maxWidth: 'min(32rem, 90vw)' },

@@ -222,7 +222,14 @@ export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, st
       row.element.classList.toggle('under-cursor', on);
       if (on && !first) first = row.element;
     }
-    if (first) first.scrollIntoView({ block: 'nearest' });
+    // Scrolls the list only: scrollIntoView would also scroll the page (on a phone, away from the
+    // editor the user is typing in).
+    if (first) {
+      const top = first.offsetTop - bytecodeList.offsetTop;
+      if (top < bytecodeList.scrollTop || top + first.offsetHeight > bytecodeList.scrollTop + bytecodeList.clientHeight) {
+        bytecodeList.scrollTop = Math.max(0, top - bytecodeList.clientHeight / 3);
+      }
+    }
   }
 
   // Keyboard: arrows move between rows (roving tabindex), Enter or Space selects.

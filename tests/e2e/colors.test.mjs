@@ -125,6 +125,8 @@ test('hovering a red span lists its instructions and explains the failure in pla
   await page.waitForSelector('.anole-tip', { timeout: 5000 });
   const keyboardText = await page.locator('.anole-tip').first().textContent();
   assert.match(keyboardText, /different types/);
+  // Screen readers hear it through a live region.
+  assert.match(await page.locator('#anole-tip-announcer').textContent(), /BINARY_OP_ADAPTIVE.*different types/);
   // The tooltip text is text, never markup from the report.
   assert.equal(await page.locator('.anole-tip script, .anole-tip img').count(), 0);
   assert.deepEqual(errors, []);
@@ -250,11 +252,15 @@ test('panes stack at phone width without horizontal scroll; screenshots with a r
     const { page, errors } = await openPage(viewport);
     await runSource(page, WARM);
     const point = await pointAt(page, 'f - 32)', 2);
+    // Moving the cursor updates the bytecode pane without scrolling the page away from the editor.
+    const scrollBefore = await page.evaluate(() => window.scrollY);
     await page.evaluate((offset) => {
       const view = window.anolePlayground.editor;
       view.dispatch({ selection: { anchor: offset } });
     }, point.offset);
-    await page.mouse.move(point.x, point.y);
+    await page.waitForSelector('#bytecode .bc-row.under-cursor');
+    assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, 'the page did not scroll');
+    await page.mouse.move(point.x, point.y, { steps: 4 });
     await page.waitForSelector('.anole-tip');
     const layout = await page.evaluate(() => {
       const box = (selector) => document.querySelector(selector).getBoundingClientRect();
