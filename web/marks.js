@@ -19,7 +19,9 @@ export const chunkMarks = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-// A short summary for the mark's tooltip: how many instructions under this text are in each state.
+// A short summary of the chunk: how many instructions under this text are in each state. It is a
+// data attribute, not a title: web/hover.js shows the instructions themselves in a tooltip, and a
+// native title tooltip would cover it.
 function describeChunk(chunk) {
   return `specialized ${chunk.specialized}, adaptive ${chunk.adaptive}, unquickened ${chunk.unquickened}`;
 }
@@ -35,7 +37,7 @@ export function showChunks(view, chunks) {
     if (from >= to) continue;
     const mark = Decoration.mark({
       class: 'anole-span',
-      attributes: { style: `background-color: ${paletteColor(chunk.color)}`, title: describeChunk(chunk) },
+      attributes: { style: `background-color: ${paletteColor(chunk.color)}`, 'data-counts': describeChunk(chunk) },
     });
     ranges.push(mark.range(from, to));
   }

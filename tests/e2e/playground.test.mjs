@@ -117,7 +117,7 @@ test('run shows output, colors the source, reruns with Ctrl-Enter, clears marks 
     return g > 200 && r < 120;
   });
   assert.ok(greenMarks.length > 0, 'a green-ish mark over f - 32.0');
-  const title = await page.$eval('.anole-span', (element) => element.getAttribute('title'));
+  const title = await page.$eval('.anole-span', (element) => element.getAttribute('data-counts'));
   assert.match(title, /specialized \d+, adaptive \d+, unquickened \d+/);
 
   // Ctrl-Enter in the editor runs again.
