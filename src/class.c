@@ -46,7 +46,28 @@ uint32_t type_version(VM *vm, Type *t) {
     return t->version;
 }
 
+static Value type_lookup_uncached(VM *vm, Type *t, Str *name);
+
+/* Looks name up along t's MRO. Results for classes defined in Python and interned names are
+ * cached by (type version, name), as CPython's method cache does: a type's version changes
+ * whenever it or a base class changes, and versions are never reused, so an entry is never
+ * stale; interned names live as long as the interpreter, so their pointers identify them.
+ * Built-in types are left out because their version numbers are shared by interpreters. */
 Value type_lookup(VM *vm, Type *t, Str *name) {
+    if (!t->is_heap || !name->interned) return type_lookup_uncached(vm, t, name);
+    uint32_t version = type_version(vm, t);
+    if (!version) return type_lookup_uncached(vm, t, name);
+    uint32_t slot = (uint32_t)((version * 2654435761u) ^ (uint32_t)((uintptr_t)name >> 4)) % VM_TYPE_CACHE_SIZE;
+    struct TypeCacheEntry *e = &vm->type_cache[slot];
+    if (e->version == version && e->name == name) return e->value;
+    Value v = type_lookup_uncached(vm, t, name);
+    e->version = version;
+    e->name = name;
+    e->value = v;
+    return v;
+}
+
+static Value type_lookup_uncached(VM *vm, Type *t, Str *name) {
     if (t->mro) {
         for (uint32_t i = 0; i < t->mro->len; i++) {
             Type *k = value_as_ptr(t->mro->items[i]);

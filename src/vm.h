@@ -32,6 +32,8 @@ typedef struct Frame {
  * up to 9x slower with 8 MB); big enough that marking stays cheap. */
 #define GC_MIN_THRESHOLD (256u << 10)
 
+#define VM_TYPE_CACHE_SIZE 4096
+
 /* Small-object size classes of GC_CLASS_BYTES each, up to GC_SIZE_CLASSES of them. */
 #define GC_CLASS_BYTES 16
 #define GC_SIZE_CLASSES 12
@@ -81,6 +83,13 @@ struct AnoleVM {
     int specialize;
 
     uint32_t next_keys_version, next_func_version, next_type_version;
+    /* CPython's type attribute cache: (type version, interned name) -> what the MRO walk
+     * found, or VALUE_NULL (class.c type_lookup). */
+    struct TypeCacheEntry {
+        uint32_t version;
+        struct Str *name;
+        Value value;
+    } type_cache[VM_TYPE_CACHE_SIZE];
     FamilyStats family_stats[OP__COUNT];  /* indexed by family head opcode */
 
     /* The last run, kept for the report. */
