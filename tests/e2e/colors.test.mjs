@@ -288,3 +288,17 @@ test('panes stack at phone width without horizontal scroll; screenshots with a r
     await page.close();
   }
 });
+
+test('every failure kind in src/specialize.h has a plain explanation', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { FAILURE_EXPLANATIONS, explainFailure } = await import('../../web/hover.js');
+  const header = readFileSync(path.join(root, 'src', 'specialize.h'), 'utf8');
+  const list = header.slice(header.indexOf('#define SPECFAIL_KINDS'), header.indexOf('typedef enum'));
+  const kinds = [...list.matchAll(/X\((\w+)\)/g)].map((match) => match[1]).filter((kind) => kind !== 'NONE');
+  assert.ok(kinds.length > 50, `found ${kinds.length} kinds`);
+  const missing = kinds.filter((kind) => !FAILURE_EXPLANATIONS[kind]);
+  assert.deepEqual(missing, []);
+  assert.match(explainFailure('SUBTRACT_DIFFERENT_TYPES'), /different types \(e\.g\. float - int\): 3\.11 specializes only int-int and float-float/);
+  // Unknown kinds fall back to their raw name.
+  assert.equal(explainFailure('SOME_NEW_KIND'), 'SOME_NEW_KIND');
+});
