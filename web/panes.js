@@ -281,8 +281,10 @@ export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, st
       button.className = 'frame-link';
       button.textContent = frame.text;
       button.addEventListener('click', () => {
+        // The cursor goes to the line's first non-blank character (the bytecode pane follows it).
         const line = editor.state.doc.line(Math.min(frame.line, editor.state.doc.lines));
-        editor.dispatch({ selection: EditorSelection.cursor(line.from), scrollIntoView: true });
+        const indent = /^\s*/.exec(line.text)[0].length;
+        editor.dispatch({ selection: EditorSelection.cursor(line.from + indent), scrollIntoView: true });
         editor.focus();
       });
       item.append(button);

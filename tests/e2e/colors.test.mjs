@@ -216,6 +216,13 @@ test('errors: red traceback, frame links jump to the line, failing span underlin
     return view.state.doc.lineAt(view.state.selection.main.head).number;
   });
   assert.equal(cursorLine, 2);
+  // ...at the first non-blank character, and the bytecode pane shows g().
+  assert.equal(await page.evaluate(() => {
+    const view = window.anolePlayground.editor;
+    const head = view.state.selection.main.head;
+    return head - view.state.doc.lineAt(head).from;
+  }), 4);
+  await page.waitForFunction(() => document.getElementById('bytecode-code').textContent === 'g');
   await links.nth(0).click();
   assert.equal(await page.evaluate(() => {
     const view = window.anolePlayground.editor;
