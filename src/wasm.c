@@ -1,10 +1,10 @@
 /* The WebAssembly front end: exports the embedding API of anole.h to JavaScript, and nothing more.
  *
  * JavaScript calls the anole_* functions directly (they are listed in EXPORTED_FUNCTIONS by
- * build.sh) and passes strings through malloc/free. The only addition is the output bridge: a C
- * callback cannot be a JavaScript function, so anole_wasm_connect_output installs a C callback that
- * hands each piece of output (stream, pointer, length) to Module.anoleWrite, where web/anole.mjs
- * decodes the bytes. Emscripten's print/printErr are not used because they buffer whole lines, and a
+ * build.sh) and passes strings through malloc/free. The only additions are the output and input
+ * bridges: a C callback cannot be a JavaScript function, so anole_wasm_connect_output installs C
+ * callbacks that hand each piece of output (stream, pointer, length) to Module.anoleWrite, where
+ * web/anole.mjs decodes the bytes, and ask Module.anoleReadLine for input()'s line. Emscripten's print/printErr are not used because they buffer whole lines, and a
  * prompt without a newline must reach the user at once. */
 #include <emscripten.h>
 
@@ -23,7 +23,36 @@ static void anole_wasm_write(void *ctx, int stream, const char *data, size_t len
     anole_wasm_emit(stream, data, len);
 }
 
-/* Routes the interpreter's output to Module.anoleWrite. */
+/* input(): Module.anoleReadLine() returns the line's UTF-8 bytes (a Uint8Array, no newline needed)
+ * or null at end of input. It is synchronous: the engine's caller blocks in it (web/worker.js waits
+ * on a SharedArrayBuffer) or throws to abandon the run. The line is copied into malloc'd memory,
+ * which the engine frees. Without a receiver, input() sees end of input (EOFError). */
+EM_JS(char *, anole_wasm_read_line_js, (size_t *len), {
+    if (!Module["anoleReadLine"]) {
+        return 0;
+    }
+    var bytes = Module["anoleReadLine"]();
+    if (bytes === null || bytes === undefined) {
+        return 0;
+    }
+    var pointer = _malloc(bytes.length + 1);
+    if (!pointer) {
+        return 0;
+    }
+    HEAPU8.set(bytes, pointer);
+    HEAPU8[pointer + bytes.length] = 0;
+    HEAPU32[len >> 2] = bytes.length;
+    return pointer;
+});
+
+static char *anole_wasm_read_line(void *ctx, size_t *len) {
+    (void)ctx;
+    *len = 0;
+    return anole_wasm_read_line_js(len);
+}
+
+/* Routes the interpreter's output to Module.anoleWrite and input() to Module.anoleReadLine. */
 EMSCRIPTEN_KEEPALIVE void anole_wasm_connect_output(AnoleVM *vm) {
     anole_set_output(vm, anole_wasm_write, NULL);
+    anole_set_input(vm, anole_wasm_read_line, NULL);
 }

@@ -4,8 +4,8 @@
 //   const engine = await createAnole();                 // Node: reads build/anole.wasm from disk
 //   const engine = await createAnole({ wasmUrl });      // browser: fetches the .wasm from wasmUrl
 //   const engine = await createAnole({ wasmModule });   // a WebAssembly.Module compiled already
-//   const result = await engine.run(source, 'prog.py', { specialize: true, onStdout, onStderr });
-//   // result: { status: 0 | 1 | null, crashed: null | 'message', stdout, stderr, report }
+//   const result = await engine.run(source, 'prog.py', { specialize: true, onStdout, onStderr, onInput });
+//   // result: { status: 0 | 1 | null, crashed: null | 'message', stdout, stderr, report, abandoned }
 //   engine.specialistAnsi(); engine.html(); engine.dis(); engine.stats(); engine.reportJson();
 //   engine.opcodes();                                   // parsed opcode table
 //
@@ -42,6 +42,8 @@ class AnoleEngine {
   #crashed = false;
   // The receiver of output for the run in progress: (stream, bytes) => void.
   #onOutput = null;
+  // The source of input() lines for the run in progress: () => Uint8Array | null.
+  #onInput = null;
 
   constructor(wasmBinary, wasmModule = null) {
     this.#wasmBinary = wasmBinary;
@@ -75,6 +77,10 @@ class AnoleEngine {
       printErr(text) {
         if (engine.#onOutput) engine.#onOutput(2, encoder.encode(text + '\n'));
       },
+      // Called by src/wasm.c for input(): the line's bytes, or null for end of input (EOFError).
+      anoleReadLine() {
+        return engine.#onInput ? engine.#onInput() : null;
+      },
     });
     this.#vm = this.#module._anole_new();
     if (!this.#vm) throw new Error('anole_new failed');
@@ -87,10 +93,15 @@ class AnoleEngine {
   // options.gcStress: true collects at every safe point (finds missing GC roots in tests).
   // options.onStdout / options.onStderr receive decoded text as it is produced.
   // options.onOutput(stream, bytes) receives the raw bytes instead (1 = stdout, 2 = stderr).
+  // options.onInput() answers input() synchronously, after the prompt went out: a string (one
+  // line; a trailing newline is dropped) or null for end of input (EOFError). Without it input()
+  // raises EOFError. It may throw an error with `abandonRun: true` to end the run at once (the
+  // playground's fallback when it cannot block for an answer): the run then resolves with
+  // abandoned: true, status and report null, and the next run starts on a fresh instance.
   async run(source, filename = 'main.py', options = {}) {
     if (this.#crashed || !this.#module) await this.start();
     const module = this.#module;
-    const { specialize = true, gcStress = false, onStdout, onStderr, onOutput } = options;
+    const { specialize = true, gcStress = false, onStdout, onStderr, onOutput, onInput } = options;
     const decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
     const collected = { 1: [], 2: [] };
     const deliver = (stream, text) => {
@@ -105,11 +116,17 @@ class AnoleEngine {
       // A streaming decoder per stream keeps a character split across two writes intact.
       deliver(which, decoders[which].decode(bytes, { stream: true }));
     };
+    this.#onInput = onInput ? () => {
+      const line = onInput();
+      if (line === null || line === undefined) return null;
+      return typeof line === 'string' ? encoder.encode(line) : line;
+    } : null;
 
     const sourceBytes = typeof source === 'string' ? encoder.encode(source) : source;
     const filenameBytes = encoder.encode(filename + '\0');
     let status = null;
     let crashed = null;
+    let abandoned = false;
     let sourcePointer = 0;
     let filenamePointer = 0;
     try {
@@ -127,21 +144,23 @@ class AnoleEngine {
     } catch (error) {
       // The instance trapped: its memory may be inconsistent, so it is dropped, not freed.
       this.#crashed = true;
-      crashed = String(error && error.message ? error.message : error);
+      if (error && error.abandonRun) abandoned = true;
+      else crashed = String(error && error.message ? error.message : error);
     }
     this.#onOutput = null;
+    this.#onInput = null;
     deliver(1, decoders[1].decode());
     deliver(2, decoders[2].decode());
 
     let report = null;
-    if (!crashed) {
+    if (!crashed && !abandoned) {
       try {
         report = JSON.parse(this.reportJson());
       } catch {
         report = null;
       }
     }
-    return { status, crashed, stdout: collected[1].join(''), stderr: collected[2].join(''), report };
+    return { status, crashed, stdout: collected[1].join(''), stderr: collected[2].join(''), report, abandoned };
   }
 
   // Reads a NUL-terminated UTF-8 string the engine owns.

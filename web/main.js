@@ -171,7 +171,9 @@ async function run() {
       if (stream === 'stderr') stderrText += text;
       terminal.write(stream, text);
     },
+    onInput: () => terminal.readLine(),
   });
+  terminal.cancelInput();
   const elapsed = performance.now() - started;
   setRunning(false);
   if (result.crashed) terminal.write('stderr', `\n[the engine crashed: ${result.crashed}]\n`);

@@ -4,17 +4,26 @@
 //   { type: 'init', module }
 //       The first message to every worker: module is the WebAssembly.Module the page compiled once
 //       (so a replacement worker only instantiates it), or null to make the worker fetch the .wasm.
-//   { type: 'run', id, source, filename, specialize }
+//   { type: 'run', id, source, filename, specialize, interactive, inputs, inputBuffer }
 //       Run source as __main__. id is chosen by the page and echoed in every reply to this run.
+//       interactive: the page can answer input(); inputs: answers given already (a replay);
+//       inputBuffer: a SharedArrayBuffer for answers (only when the page is cross-origin isolated)
+//       laid out as Int32 state (INPUT_STATE), Int32 byte length, then the line's UTF-8 bytes.
 //
 // Worker -> page:
 //   { type: 'ready', opcodes }             The engine loaded; opcodes is the parsed opcode table.
 //   { type: 'output', id, stream, text }   Program output; stream is 'stdout' or 'stderr'.
-//   { type: 'done', id, status, crashed, report, dis }
+//   { type: 'input', id }                  input() waits: the page writes the answer into inputBuffer,
+//                                          sets the state and calls Atomics.notify.
+//   { type: 'done', id, status, crashed, report, dis, needsInput }
 //       The run ended. status is 0 (normal end) or 1 (uncaught exception or syntax error); crashed
 //       is null or a message when the engine trapped (the worker then starts a fresh instance on
 //       the next run); report is the parsed JSON report (DESIGN.md section 8) or null; dis is the
 //       engine's adaptive disassembly text (engine.dis()) or ''.
+//       needsInput: input() wanted an answer and there was no inputBuffer, so the worker abandoned
+//       the run; the page asks the learner and replays the program with one more answer in inputs,
+//       showing only the output past what it showed already (programs that read the clock or
+//       random numbers may print differently the second time).
 //   { type: 'failed', message }            The engine could not be loaded at all.
 //
 // Stopping a run is not a message: a running program never yields to the worker's event loop, so
@@ -27,7 +36,13 @@ export const MESSAGE = Object.freeze({
   OUTPUT: 'output',
   DONE: 'done',
   FAILED: 'failed',
+  INPUT: 'input',
 });
+
+export const INPUT_STATE = Object.freeze({ WAITING: 0, ANSWERED: 1, EOF: 2 });
+export const INPUT_HEADER_BYTES = 8;
+const INPUT_CAPACITY = 1 << 16;
+const encoder = new TextEncoder();
 
 // The page's side of the protocol: owns the worker and turns messages into callbacks.
 export class EngineClient {
@@ -38,6 +53,10 @@ export class EngineClient {
   #modulePromise;
   // Resolves once the current worker has been sent its INIT message.
   #initialized = null;
+  // input()'s answers travel through this when the page is cross-origin isolated.
+  #inputBuffer = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function'
+    ? new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_CAPACITY)
+    : null;
 
   // handlers: { onReady(opcodes), onFailed(message) }
   // wasmModule: a promise of the compiled WebAssembly.Module (or of null), shared by every worker.
@@ -49,6 +68,11 @@ export class EngineClient {
 
   get running() {
     return this.#currentRun !== null;
+  }
+
+  // How input() works here: 'blocking' (SharedArrayBuffer) or 'replay' (see the DONE message).
+  get inputMode() {
+    return this.#inputBuffer ? 'blocking' : 'replay';
   }
 
   #startWorker() {
@@ -75,10 +99,17 @@ export class EngineClient {
         this.#handlers.onFailed?.(message.message);
         break;
       case MESSAGE.OUTPUT:
-        if (run && run.id === message.id) run.onOutput(message.stream, message.text);
+        if (run && run.id === message.id) this.#output(run, message.stream, message.text);
+        break;
+      case MESSAGE.INPUT:
+        if (run && run.id === message.id) this.#answer(run);
         break;
       case MESSAGE.DONE:
         if (run && run.id === message.id) {
+          if (message.needsInput) {
+            this.#replay(run);
+            break;
+          }
           this.#currentRun = null;
           run.resolve({
             status: message.status, crashed: message.crashed, report: message.report, dis: message.dis ?? '', stopped: false,
@@ -88,18 +119,74 @@ export class EngineClient {
     }
   }
 
-  // Runs a program; onOutput(stream, text) receives its output as it comes. Resolves with
-  // { status, crashed, report, stopped } when the run ends or is stopped.
-  run(source, filename, { specialize = true, onOutput = () => {} } = {}) {
+  // Output of a replayed run repeats what was shown already: only the text past it goes on.
+  #output(run, stream, text) {
+    const start = run.seen;
+    run.seen += text.length;
+    if (run.seen <= run.shown) return;
+    const fresh = start >= run.shown ? text : text.slice(run.shown - start);
+    run.shown = run.seen;
+    run.onOutput(stream, fresh);
+  }
+
+  // Blocking input(): the worker sleeps until the answer is in the shared buffer.
+  async #answer(run) {
+    const line = await run.onInput();
+    if (this.#currentRun !== run) return;
+    const control = new Int32Array(this.#inputBuffer, 0, 2);
+    if (line === null || line === undefined) {
+      Atomics.store(control, 0, INPUT_STATE.EOF);
+    } else {
+      const bytes = encoder.encode(line).slice(0, INPUT_CAPACITY);
+      new Uint8Array(this.#inputBuffer, INPUT_HEADER_BYTES, bytes.length).set(bytes);
+      Atomics.store(control, 1, bytes.length);
+      Atomics.store(control, 0, INPUT_STATE.ANSWERED);
+    }
+    Atomics.notify(control, 0);
+  }
+
+  // Replayed input(): ask, then run the program again from the start with one more answer.
+  async #replay(run) {
+    const line = await run.onInput();
+    if (this.#currentRun !== run) return;
+    if (line === null || line === undefined) run.interactive = false;
+    else run.inputs.push(line);
+    run.seen = 0;
+    this.#send(run);
+  }
+
+  #send(run) {
+    const worker = this.#worker;
+    // The RUN message must follow the worker's INIT message.
+    this.#initialized.then(() => {
+      if (this.#currentRun !== run) return;
+      worker.postMessage({
+        type: MESSAGE.RUN,
+        id: run.id,
+        source: run.source,
+        filename: run.filename,
+        specialize: run.specialize,
+        interactive: run.interactive,
+        inputs: run.inputs,
+        inputBuffer: this.#inputBuffer,
+      });
+    });
+  }
+
+  // Runs a program; onOutput(stream, text) receives its output as it comes; onInput() is asked for
+  // each line input() reads (after its prompt was output) and returns a promise of the line, or of
+  // null for end of input. Without onInput, input() raises EOFError. Resolves with
+  // { status, crashed, report, dis, stopped } when the run ends or is stopped.
+  run(source, filename, { specialize = true, onOutput = () => {}, onInput = null } = {}) {
     if (this.#currentRun) throw new Error('a program is already running');
     const id = this.#nextRunId++;
     return new Promise((resolve) => {
-      this.#currentRun = { id, onOutput, resolve };
-      const worker = this.#worker;
-      // The RUN message must follow the worker's INIT message.
-      this.#initialized.then(() => {
-        if (this.#currentRun?.id === id) worker.postMessage({ type: MESSAGE.RUN, id, source, filename, specialize });
-      });
+      const run = {
+        id, source, filename, specialize, onOutput, onInput, resolve,
+        interactive: onInput !== null, inputs: [], seen: 0, shown: 0,
+      };
+      this.#currentRun = run;
+      this.#send(run);
     });
   }
 

@@ -1,4 +1,5 @@
-// The output terminal: xterm.js, read-only, fitted to its container.
+// The output terminal: xterm.js, fitted to its container. It only displays, except while the
+// program waits in input(): then the learner types the line here (readLine).
 
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
@@ -12,7 +13,7 @@ export function createTerminal(parent, { onInterrupt = () => false } = {}) {
   const terminal = new Terminal({
     // Programs write '\n'; a terminal needs '\r\n' to return to the first column.
     convertEol: true,
-    // The program cannot read input yet, so the terminal only displays.
+    // Keys reach the program only while it waits in input() (readLine turns stdin on).
     disableStdin: true,
     cursorBlink: false,
     fontSize: 14,
@@ -34,6 +35,44 @@ export function createTerminal(parent, { onInterrupt = () => false } = {}) {
   // Whether the cursor is at the start of a line (nothing written yet, or the last text ended
   // with a newline).
   let atLineStart = true;
+  // The line being typed for input(): { text, resolve }, or null when no program waits.
+  let reading = null;
+  const stopReading = () => {
+    reading = null;
+    terminal.options.disableStdin = true;
+    terminal.options.cursorBlink = false;
+  };
+  terminal.onData((data) => {
+    if (!reading) return;
+    for (const char of data) {
+      if (char === '\r' || char === '\n') {
+        const { text, resolve } = reading;
+        terminal.write('\r\n');
+        atLineStart = true;
+        stopReading();
+        resolve(text);
+        return;
+      }
+      if (char === '\x7f' || char === '\b') {
+        if (reading.text) {
+          reading.text = [...reading.text].slice(0, -1).join('');
+          terminal.write('\b \b');
+        }
+      } else if (char === '\x04' && reading.text === '') {
+        // Ctrl-D on an empty line: end of input, as in a terminal (input() raises EOFError).
+        const { resolve } = reading;
+        terminal.write('\r\n');
+        atLineStart = true;
+        stopReading();
+        resolve(null);
+        return;
+      } else if (char >= ' ') {
+        reading.text += char;
+        terminal.write(char);
+        atLineStart = false;
+      }
+    }
+  });
   const fit = new FitAddon();
   terminal.loadAddon(fit);
   terminal.open(parent);
@@ -64,8 +103,29 @@ export function createTerminal(parent, { onInterrupt = () => false } = {}) {
       atLineStart = true;
     },
     clear() {
+      if (reading) reading.resolve(null);
+      stopReading();
       terminal.reset();
       atLineStart = true;
+    },
+    // input(): lets the learner type one line after the prompt the program wrote; resolves with
+    // the line (Enter), or null (Ctrl-D on an empty line, or the wait was cancelled).
+    readLine() {
+      if (reading) reading.resolve(null);
+      return new Promise((resolve) => {
+        reading = { text: '', resolve };
+        terminal.options.disableStdin = false;
+        terminal.options.cursorBlink = true;
+        terminal.focus();
+      });
+    },
+    // Ends a pending readLine (the run ended or was stopped).
+    cancelInput() {
+      if (reading) reading.resolve(null);
+      stopReading();
+    },
+    get waitingForInput() {
+      return reading !== null;
     },
     // The visible text, lines joined with '\n' (wrapped rows are joined back into one line).
     text() {

@@ -2,7 +2,7 @@
 // the page. The messages it exchanges are documented in web/protocol.js.
 
 import { createAnole } from './anole.mjs';
-import { MESSAGE } from './protocol.js';
+import { INPUT_HEADER_BYTES, INPUT_STATE, MESSAGE } from './protocol.js';
 
 // The engine starts on the page's INIT message, which carries the WebAssembly.Module the page
 // compiled once (or null, when the page could not compile it: then the worker fetches the .wasm).
@@ -43,6 +43,7 @@ self.addEventListener('message', async (event) => {
     specialize: message.specialize,
     onStdout: (text) => post('stdout', text),
     onStderr: (text) => post('stderr', text),
+    onInput: inputReader(message),
   });
   self.postMessage({
     type: MESSAGE.DONE,
@@ -51,6 +52,32 @@ self.addEventListener('message', async (event) => {
     crashed: result.crashed,
     report: result.report,
     // The adaptive disassembly (for the bytecode pane's arguments); '' after a crash.
-    dis: result.crashed ? '' : engine.dis(),
+    dis: result.crashed || result.abandoned ? '' : engine.dis(),
+    needsInput: result.abandoned,
   });
 });
+
+// input()'s lines for one run: first the answers the page already has (message.inputs, when it
+// replays a program), then, when the page shared a buffer (it is cross-origin isolated), an
+// answer it is asked for while this thread sleeps in Atomics.wait. Without the buffer the run is
+// abandoned, and the page asks the learner, then runs the program again with one more answer.
+// A page without input (message.interactive false) gets end of input: EOFError.
+const decoder = new TextDecoder();
+
+function inputReader(message) {
+  const queued = [...(message.inputs ?? [])];
+  const buffer = message.inputBuffer;
+  return () => {
+    if (queued.length > 0) return queued.shift();
+    if (!message.interactive) return null;
+    if (!buffer) throw Object.assign(new Error('input() needs an answer from the page'), { abandonRun: true });
+    const control = new Int32Array(buffer, 0, 2);
+    Atomics.store(control, 0, INPUT_STATE.WAITING);
+    self.postMessage({ type: MESSAGE.INPUT, id: message.id });
+    while (Atomics.load(control, 0) === INPUT_STATE.WAITING) Atomics.wait(control, 0, INPUT_STATE.WAITING);
+    if (Atomics.load(control, 0) === INPUT_STATE.EOF) return null;
+    const length = Atomics.load(control, 1);
+    // TextDecoder cannot read a shared buffer's view directly; copy the bytes out first.
+    return decoder.decode(new Uint8Array(buffer, INPUT_HEADER_BYTES, length).slice());
+  };
+}

@@ -219,3 +219,60 @@ test('embed.js leaves the host page alone: no theme attributes on <html>, dark b
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// input(): the prompt shows in the terminal and the learner types the answer there.
+async function inputRoundTrip(server, { expectIsolated }) {
+  const { page, problems } = await open(server.url);
+  await page.waitForFunction(() => window.anolePlayground !== undefined);
+  assert.equal(await page.evaluate(() => window.crossOriginIsolated), expectIsolated);
+  const terminalText = () => page.evaluate(() => window.anolePlayground.terminalText());
+  const before = await page.evaluate(() => window.anolePlayground.runs);
+  await page.evaluate(() => {
+    const { editor } = window.anolePlayground;
+    const source = 'print("start")\nname = input("Name? ")\nprint("Hi", name)\nage = input("Age? ")\nprint(name, "is", int(age) + 1, "next year")\n';
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: source } });
+  });
+  await page.click('#run');
+  await page.waitForFunction(() => window.anolePlayground.terminalText().trimEnd().endsWith('Name?'), null, { timeout: 30_000 });
+  // The run waits; nothing else happens meanwhile (no hang of the page: it still answers).
+  await page.waitForTimeout(300);
+  assert.equal((await terminalText()).trimEnd(), 'start\nName?');
+  assert.equal(await page.evaluate(() => window.anolePlayground.runs), before);
+  await page.keyboard.type('Ada');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.anolePlayground.terminalText().trimEnd().endsWith('Age?'), null, { timeout: 30_000 });
+  await page.keyboard.type('36');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => window.anolePlayground.runs > n, before, { timeout: 30_000 });
+  assert.equal(await terminalText(), 'start\nName? Ada\nHi Ada\nAge? 36\nAda is 37 next year');
+  assert.equal(await page.evaluate(() => window.anolePlayground.lastResult.status), 0);
+  assert.ok(await page.evaluate(() => Array.isArray(window.anolePlayground.lastResult.report?.chunks)), 'no report after a run with input()');
+
+  // Stop while input() waits ends the run; the next run works.
+  const stopped = await page.evaluate(() => window.anolePlayground.runs);
+  await page.evaluate(() => {
+    const { editor } = window.anolePlayground;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: 'x = input("? ")\nprint(x)\n' } });
+  });
+  await page.click('#run');
+  await page.waitForFunction(() => window.anolePlayground.terminalText().trimEnd().endsWith('?'), null, { timeout: 30_000 });
+  await page.click('#stop');
+  await page.waitForFunction((n) => window.anolePlayground.runs > n, stopped, { timeout: 30_000 });
+  assert.match(await terminalText(), /KeyboardInterrupt/);
+  await page.click('#run');
+  await page.waitForFunction(() => window.anolePlayground.terminalText().trimEnd() === '?', null, { timeout: 30_000 });
+  await page.keyboard.type('again');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => window.anolePlayground.runs > n + 1, stopped, { timeout: 30_000 });
+  assert.equal(await terminalText(), '? again\nagain');
+  assert.deepEqual(problems, []);
+  await page.close();
+}
+
+test('input(): blocking round trip through a SharedArrayBuffer when the page is cross-origin isolated', async () => {
+  await inputRoundTrip(isolated, { expectIsolated: true });
+});
+
+test('input(): without cross-origin isolation the page asks in the terminal and replays the program, no hang', async () => {
+  await inputRoundTrip(plain, { expectIsolated: false });
+});
