@@ -5,8 +5,29 @@
 //   node web/cli.mjs [options] FILE.py [args...]
 //   node web/cli.mjs [options] -c CODE
 
-import { readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { createAnole } from './anole.mjs';
+
+// One line of stdin for input(), newline included, read byte by byte so nothing past the line is
+// consumed; null at end of input.
+function readStdinLine() {
+  const bytes = [];
+  const one = Buffer.alloc(1);
+  for (;;) {
+    let count;
+    try {
+      count = readSync(0, one, 0, 1, null);
+    } catch (error) {
+      if (error.code === 'EAGAIN') continue;
+      if (error.code === 'EOF') break;
+      throw error;
+    }
+    if (count === 0) break;
+    bytes.push(one[0]);
+    if (one[0] === 10) break;
+  }
+  return bytes.length ? Uint8Array.from(bytes) : null;
+}
 
 // Every message and the usage text are worded exactly as src/main.c words them.
 const USAGE = `usage: anole [options] FILE.py [args...]
@@ -122,6 +143,8 @@ export async function main(args) {
     gcStress: process.env.ANOLE_GC_STRESS === '1',
     // Raw bytes, not decoded text, so output reaches the terminal exactly as the engine wrote it.
     onOutput: (stream, bytes) => writeAll(stream, bytes),
+    // input() reads one line from stdin, as build/anole does (end of input: EOFError).
+    onInput: readStdinLine,
   });
   if (result.crashed) {
     writeAll(2, `anole: the engine crashed: ${result.crashed}\n`);

@@ -276,3 +276,29 @@ test('input(): blocking round trip through a SharedArrayBuffer when the page is 
 test('input(): without cross-origin isolation the page asks in the terminal and replays the program, no hang', async () => {
   await inputRoundTrip(plain, { expectIsolated: false });
 });
+
+test('embed.js: input() asks in a field under the block (plain hosting: the program is replayed)', async () => {
+  const pageUrl = plain.url + 'lesson-with-input.html';
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.route(pageUrl, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Input lesson</title>'
+      + '<script type="module" src="embed.js"></script></head><body><p>Say hello:</p>'
+      + '<pre class="anole">name = input("Name? ")\nprint("Hi", name)</pre></body></html>',
+  }));
+  await page.goto(pageUrl);
+  await page.waitForSelector('.anole-embed .cm-content');
+  await page.getByRole('button', { name: 'Run' }).click();
+  const field = page.getByRole('textbox', { name: 'Input for the program' });
+  await field.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.equal(await page.locator('.anole-embed-output').textContent(), 'Name? ');
+  await field.fill('Ada');
+  await field.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.anole-embed').dataset.runs === '1', null, { timeout: 30_000 });
+  assert.equal(await page.locator('.anole-embed-output').textContent(), 'Name? Ada\nHi Ada\n');
+  assert.equal(await field.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -84,3 +84,21 @@ test('bad usage: exit 2', () => {
   assert.equal(compare(['-c']).status, 2);
   assert.equal(compare(['missing-file.py']).status, 2);
 });
+
+test('input() reads stdin line by line, as build/anole does; EOFError at the end', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { nativeCli: native } = await import('./helpers.mjs');
+  const nodeCli = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../web/cli.mjs');
+  const program = 'name = input("Name? ")\nprint("Hi", name)\nprint(input() + "!")\ntry:\n    input("more? ")\nexcept EOFError as e:\n    print("EOF:", e)\n';
+  for (const stdin of ['Ada\nvé\n', 'Ada\nlast line without newline', '']) {
+    const results = [
+      spawnSync(native, ['-c', program], { input: stdin }),
+      spawnSync(process.execPath, [nodeCli, '-c', program], { input: stdin }),
+    ];
+    assert.equal(results[1].stdout.toString(), results[0].stdout.toString(), `stdout differs for ${JSON.stringify(stdin)}`);
+    assert.equal(results[1].stderr.toString(), results[0].stderr.toString());
+    assert.equal(results[1].status, results[0].status);
+  }
+  const result = spawnSync(process.execPath, [nodeCli, '-c', program], { input: 'Ada\nvé\n' });
+  assert.equal(result.stdout.toString(), 'Name? Hi Ada\nvé!\nmore? EOF: EOF when reading a line\n');
+});
