@@ -4,7 +4,7 @@
 
 import { StateEffect, StateField } from '@codemirror/state';
 import { Decoration, EditorView } from '@codemirror/view';
-import { paletteColor } from './theme.js';
+import { markStyle } from './theme.js';
 
 const setMarks = StateEffect.define();
 
@@ -37,7 +37,7 @@ export function showChunks(view, chunks) {
     if (from >= to) continue;
     const mark = Decoration.mark({
       class: 'anole-span',
-      attributes: { style: `background-color: ${paletteColor(chunk.color)}`, 'data-counts': describeChunk(chunk) },
+      attributes: { style: markStyle(chunk.color), 'data-counts': describeChunk(chunk) },
     });
     ranges.push(mark.range(from, to));
   }

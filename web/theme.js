@@ -4,7 +4,7 @@
 //
 // Everything visual is CSS variables in style.css (and embed.css), switched by two attributes on
 // <html>: data-theme="light|dark" and data-palette="standard|blue". The overlay's colors come from
-// the report's color field; paletteColor() maps them for the blue palette.
+// the report's color field; markStyle() gives a mark both palettes' colors.
 
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
@@ -66,16 +66,27 @@ export function setPalette(choice) {
   apply();
 }
 
-// The overlay color of a chunk in the current palette. The report's colors run from red (not
-// specialized) through yellow (mixed) to green (specialized); the blue palette swaps the green and
-// blue channels (red, magenta, blue) and mixes in half white, so black text stays readable.
-export function paletteColor(color) {
-  if (palette !== 'blue' || document.documentElement.dataset.palette !== 'blue') return color;
+// A chunk's color in the blue palette. The report's colors run from red (not specialized) through
+// yellow (mixed) to green (specialized); the blue palette swaps the green and blue channels (red,
+// magenta, blue) and mixes in half white, so black text stays readable.
+export function blueColor(color) {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
   if (!match) return color;
   const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16));
   const soften = (channel) => Math.round((channel + 255) / 2).toString(16).padStart(2, '0');
   return `#${soften(r)}${soften(b)}${soften(g)}`;
+}
+
+// The overlay mark's inline style: both palettes' colors, chosen by style.css through
+// --mark-color (set under :root[data-palette="blue"]), so switching the palette recolors the marks
+// at once. Without that rule (an embedded block) the report's own color shows.
+export function markStyle(color) {
+  return `--mark-standard: ${color}; --mark-blue: ${blueColor(color)}; background-color: var(--mark-color, ${color})`;
+}
+
+// The overlay color of a chunk in the current palette.
+export function paletteColor(color) {
+  return document.documentElement.dataset.palette === 'blue' ? blueColor(color) : color;
 }
 
 // Syntax colors from CSS variables, so they follow the theme (CodeMirror's default style is for

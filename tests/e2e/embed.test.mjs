@@ -200,6 +200,14 @@ test('themes: dark follows prefers-color-scheme, the Theme menu overrides it and
     const [r, g, b] = rgb(color);
     assert.ok(b > 200 && r < 160 && g < 160, `blue palette: expected blue, got ${color}`);
   }
+  // Switching the palette recolors the marks on the page at once.
+  await page.getByRole('combobox', { name: 'Colors' }).selectOption('standard');
+  for (const color of await specializedMarks()) {
+    const [r, g, b] = rgb(color);
+    assert.ok(g > 200 && r < 80 && b < 80, `back to the standard palette: expected green, got ${color}`);
+  }
+  await page.getByRole('combobox', { name: 'Colors' }).selectOption('blue');
+  for (const color of await specializedMarks()) assert.ok(rgb(color)[2] > 200, `blue again: ${color}`);
   const swatch = await page.$eval('.legend li:nth-child(1) .swatch', (element) => getComputedStyle(element).backgroundColor);
   assert.deepEqual(rgb(swatch), [128, 128, 255]);
   await page.reload();
