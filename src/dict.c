@@ -209,11 +209,11 @@ static int dict_resize(VM *vm, Dict *d, uint32_t need) {
     uint32_t indexcap = 8;
     while (indexcap * 2 < need * 3) indexcap *= 2;
     uint32_t entcap = indexcap * 2 / 3;
-    DictEntry *entries = malloc(entcap * sizeof(DictEntry));
-    int32_t *index = malloc(indexcap * sizeof(int32_t));
+    DictEntry *entries = gc_block_alloc(vm, entcap * sizeof(DictEntry));
+    int32_t *index = gc_block_alloc(vm, indexcap * sizeof(int32_t));
     if (!entries || !index) {
-        free(entries);
-        free(index);
+        gc_block_free(vm, entries, entcap * sizeof(DictEntry));
+        gc_block_free(vm, index, indexcap * sizeof(int32_t));
         return 0;
     }
     memset(index, 0xff, indexcap * sizeof(int32_t));
@@ -227,8 +227,8 @@ static int dict_resize(VM *vm, Dict *d, uint32_t need) {
     }
     gc_track_bytes(vm, (long)(entcap * sizeof(DictEntry) + indexcap * sizeof(int32_t)) -
                            (long)(d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t)));
-    free(d->entries);
-    free(d->index);
+    gc_block_free(vm, d->entries, d->entcap * sizeof(DictEntry));
+    gc_block_free(vm, d->index, d->indexcap * sizeof(int32_t));
     d->entries = entries;
     d->index = index;
     d->entcap = entcap;
@@ -303,8 +303,8 @@ void dict_remove_at(Dict *d, int32_t ix) {
 
 void dict_clear_all(VM *vm, Dict *d) {
     gc_track_bytes(vm, -(long)(d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t)));
-    free(d->entries);
-    free(d->index);
+    gc_block_free(vm, d->entries, d->entcap * sizeof(DictEntry));
+    gc_block_free(vm, d->index, d->indexcap * sizeof(int32_t));
     d->entries = NULL;
     d->index = NULL;
     d->entcap = d->indexcap = d->nentries = d->count = 0;

@@ -257,8 +257,8 @@ static void gc_free_object(VM *vm, Obj *o) {
     case OBJ_FROZENSET: {
         Dict *d = (Dict *)o;
         gc_track_bytes(vm, -(long)(d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t)));
-        free(d->entries);
-        free(d->index);
+        gc_block_free(vm, d->entries, d->entcap * sizeof(DictEntry));
+        gc_block_free(vm, d->index, d->indexcap * sizeof(int32_t));
         break;
     }
     case OBJ_CODE: {

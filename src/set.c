@@ -25,8 +25,8 @@
 static size_t set_mask(Dict *s) { return (size_t)s->entcap - 1; }
 
 /* A table of n empty slots (key VALUE_NULL, hash 0), or NULL. */
-static DictEntry *set_table_alloc(size_t n) {
-    DictEntry *t = malloc(n * sizeof(DictEntry));
+static DictEntry *set_table_alloc(VM *vm, size_t n) {
+    DictEntry *t = gc_block_alloc(vm, n * sizeof(DictEntry));
     if (t)
         for (size_t i = 0; i < n; i++) t[i] = (DictEntry){VALUE_NULL, VALUE_NULL, 0};
     return t;
@@ -35,11 +35,12 @@ static DictEntry *set_table_alloc(size_t n) {
 /* Gives a set its first table when it has none yet (a set made by gc_alloc alone). */
 static int set_ready(VM *vm, Dict *s) {
     if (s->entries) return 1;
-    s->entries = set_table_alloc(SET_MINSIZE);
-    s->index = calloc(2, sizeof(int32_t));
+    s->entries = set_table_alloc(vm, SET_MINSIZE);
+    s->index = gc_block_alloc(vm, 2 * sizeof(int32_t));
+    if (s->index) s->index[0] = s->index[1] = 0;
     if (!s->entries || !s->index) {
-        free(s->entries);
-        free(s->index);
+        gc_block_free(vm, s->entries, SET_MINSIZE * sizeof(DictEntry));
+        gc_block_free(vm, s->index, 2 * sizeof(int32_t));
         s->entries = NULL;
         s->index = NULL;
         exc_raise_memory(vm);
@@ -144,7 +145,7 @@ static int set_table_resize(VM *vm, Dict *s, int64_t minused) {
         exc_raise_memory(vm);
         return 0;
     }
-    DictEntry *table = set_table_alloc(newsize);
+    DictEntry *table = set_table_alloc(vm, newsize);
     if (!table) {
         exc_raise_memory(vm);
         return 0;
@@ -153,7 +154,7 @@ static int set_table_resize(VM *vm, Dict *s, int64_t minused) {
     size_t oldsize = s->entcap;
     for (size_t i = 0; i < oldsize; i++)
         if (old[i].key != VALUE_NULL) set_insert_clean(table, newsize - 1, old[i].key, old[i].hash);
-    free(old);
+    gc_block_free(vm, old, oldsize * sizeof(DictEntry));
     gc_track_bytes(vm, (long)(newsize * sizeof(DictEntry)) - (long)(oldsize * sizeof(DictEntry)));
     s->entries = table;
     s->entcap = s->nentries = (uint32_t)newsize;
@@ -242,8 +243,8 @@ int set_discard_key(VM *vm, Dict *s, Value key) {
 
 void set_clear(VM *vm, Dict *s) {
     gc_track_bytes(vm, -(long)(s->entcap * sizeof(DictEntry) + s->indexcap * sizeof(int32_t)));
-    free(s->entries);
-    free(s->index);
+    gc_block_free(vm, s->entries, s->entcap * sizeof(DictEntry));
+    gc_block_free(vm, s->index, s->indexcap * sizeof(int32_t));
     s->entries = NULL;
     s->index = NULL;
     s->entcap = s->nentries = s->indexcap = s->count = 0;
