@@ -87,7 +87,7 @@ build_native() {
     if is_stale build/anole src build.sh ${ANOLE_ENGINE_SOURCES:+${sources[@]}}; then
         log "native -> build/anole"
         mkdir -p build
-        gcc -std=c11 -O2 -Wall -Wextra -Werror -Isrc -o build/anole "${sources[@]}" -lm
+        gcc -std=c11 -O3 -Wall -Wextra -Werror -Isrc -o build/anole "${sources[@]}" -lm
     fi
 }
 
@@ -120,11 +120,11 @@ build_wasm() {
         printf '%s\n' "${to_compile[@]}" | xargs -P "$(nproc)" -I{} sh -c '
             source="$1"; object="build/wasm-obj/$(basename "${source%.c}").o"
             werror=""; [ "$source" = src/wasm.c ] && werror="-Werror"
-            exec emcc -std=c11 -O2 -Wall -Wextra $werror -Isrc -c "$source" -o "$object"' sh {}
+            exec emcc -std=c11 -O3 -Wall -Wextra $werror -Isrc -c "$source" -o "$object"' sh {}
     fi
     if is_stale build/anole.wasm "${objects[@]}" build.sh || [[ ! -e build/anole.mjs ]]; then
         log "emcc: linking build/anole.mjs + build/anole.wasm"
-        emcc -O2 -o build/anole.mjs "${objects[@]}" \
+        emcc -O3 -o build/anole.mjs "${objects[@]}" \
             -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createAnoleModule \
             -sENVIRONMENT=web,worker \
             -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 \
