@@ -158,9 +158,10 @@ test('stderr shows in the terminal and the Run button is reachable by keyboard',
   const text = await page.evaluate(() => window.anolePlayground.terminalText());
   assert.match(text, /before/);
   assert.match(text, /ZeroDivisionError/);
-  // stderr is red in the terminal.
-  const redRow = await page.$$eval('.xterm-rows span', (spans) =>
-    spans.some((span) => span.textContent.includes('ZeroDivisionError') && /rgb\(\s*2\d\d,/.test(getComputedStyle(span).color)));
+  // stderr is red in the terminal (xterm.js draws its rows asynchronously, so wait for them).
+  const redRow = await page.waitForFunction(() => [...document.querySelectorAll('.xterm-rows span')].some((span) =>
+    span.textContent.includes('ZeroDivisionError') && /rgb\(\s*2\d\d,/.test(getComputedStyle(span).color)),
+  null, { timeout: 5000 }).then(() => true, () => false);
   assert.ok(redRow, 'the traceback is red');
 
   // In the editor Tab indents; Escape then Tab moves focus out of it.
