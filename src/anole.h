@@ -29,6 +29,11 @@ void anole_set_specialize(AnoleVM *vm, int on);
 /* With GC stress on, the collector runs at every safe point (tests use it to find missing roots). */
 void anole_set_gc_stress(AnoleVM *vm, int on);
 
+/* Asks the running program to stop: at its next safe point (a loop's backward jump or a call)
+ * it raises KeyboardInterrupt, which the program may catch. Only sets a flag, so a signal
+ * handler may call it. */
+void anole_interrupt(AnoleVM *vm);
+
 /* The most memory the program's objects may take (default 1 GiB); beyond it MemoryError. */
 void anole_set_heap_limit(AnoleVM *vm, size_t bytes);
 /* Bytes the live objects take now (for tests and the playground's memory display). */

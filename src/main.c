@@ -1,5 +1,6 @@
 /* The native command line: runs a file (or -c CODE) like python3, then prints what was asked
  * about specialization. The Node CLI (web/cli.mjs) takes the same arguments over the wasm build. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,16 @@ static int main_write_file(const char *path, const char *text) {
     return fclose(f) == 0;
 }
 
+/* Ctrl-C asks the running program to stop: it raises KeyboardInterrupt at its next safe point,
+ * which the program may catch, and otherwise ends it with a traceback, as in CPython. */
+static AnoleVM *main_vm;
+
+static void main_on_sigint(int sig) {
+    /* C's signal() may reset the handler on delivery; every Ctrl-C should interrupt. */
+    signal(sig, main_on_sigint);
+    if (main_vm) anole_interrupt(main_vm);
+}
+
 int main(int argc, char **argv) {
     const char *report = NULL, *html = NULL, *code = NULL, *file = NULL;
     int specialist = 0, dis = 0, stats = 0, specialize = 1;
@@ -134,7 +145,11 @@ int main(int argc, char **argv) {
     anole_set_specialize(vm, specialize);
     const char *stress = getenv("ANOLE_GC_STRESS");
     anole_set_gc_stress(vm, stress && strcmp(stress, "1") == 0);
+    main_vm = vm;
+    signal(SIGINT, main_on_sigint);
     int status = anole_run(vm, source, len, file);
+    signal(SIGINT, SIG_DFL);
+    main_vm = NULL;
     fflush(stdout);
     if (specialist) fputs(anole_specialist_ansi(vm), stdout);
     if (dis) fputs(anole_dis(vm), stdout);

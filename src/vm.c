@@ -251,8 +251,17 @@ static Value vm_make_raisable(VM *vm, Value x) {
     return exc_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
-static void vm_safepoint(VM *vm) {
+/* Collects when due, and turns an interrupt request into KeyboardInterrupt (returns 0). */
+static int vm_safepoint(VM *vm) {
+    if (vm->interrupted) {
+        vm->interrupted = 0;
+        Exception *e = exc_new(vm, &exc_KeyboardInterrupt, VALUE_NULL);
+        if (!e) exc_raise_memory(vm);
+        else vm->exc = value_from_ptr(e);
+        return 0;
+    }
     if (vm->heap_bytes > vm->next_gc || vm->gc_stress) gc_collect(vm);
+    return 1;
 }
 
 /* Runs frames until the one at entry_depth returns (its value) or raises (VALUE_ERROR). */
@@ -328,9 +337,9 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
     } while (0)
 #define SAFEPOINT()             \
     do {                        \
-        if (vm->heap_bytes > vm->next_gc || vm->gc_stress) { \
+        if (vm->heap_bytes > vm->next_gc || vm->gc_stress || vm->interrupted) { \
             SAVE_FRAME();       \
-            vm_safepoint(vm);   \
+            if (!vm_safepoint(vm)) goto error; \
         }                       \
     } while (0)
 

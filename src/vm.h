@@ -2,6 +2,7 @@
 #ifndef ANOLE_VM_H
 #define ANOLE_VM_H
 
+#include <signal.h>
 #include "anole.h"
 #include "object.h"
 #include "opcode.h"
@@ -43,6 +44,7 @@ struct AnoleVM {
     Obj *objects;
     size_t heap_bytes, next_gc;
     int gc_stress;            /* collect at every safe point (tests) */
+    volatile sig_atomic_t interrupted; /* anole_interrupt: raise KeyboardInterrupt at a safe point */
     /* Freed small objects kept for reuse, by size class (gc.c): allocation-heavy code (slices,
      * bound results, small lists) then skips malloc and free. */
     Obj *free_objects[GC_SIZE_CLASSES];
