@@ -10,7 +10,8 @@ typedef struct AnoleVM AnoleVM;
 
 /* Output of the running program. stream is 1 for stdout and 2 for stderr (tracebacks, syntax
  * errors). data is not NUL-terminated and is valid only during the call. Output is delivered as it
- * is produced, not line-buffered, so a prompt without a newline reaches the user at once. */
+ * is produced, not line-buffered, so a prompt without a newline reaches the user at once. A call
+ * with len 0 asks the embedder to flush whatever it buffers itself (print(..., flush=True)). */
 typedef void (*AnoleWriteFn)(void *ctx, int stream, const char *data, size_t len);
 
 AnoleVM *anole_new(void);

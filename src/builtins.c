@@ -14,7 +14,7 @@
 /* print(*objects, sep=' ', end='\n', file=None, flush=False). Output goes to the embedder's
  * stdout (stream 1); file=sys.stderr goes to stream 2. */
 static Value builtin_print(VM *vm, Value *args, int nargs, Tuple *kwnames) {
-    Value sep = VALUE_NONE, end = VALUE_NONE;
+    Value sep = VALUE_NONE, end = VALUE_NONE, flush = VALUE_FALSE;
     int stream = 1;
     for (uint32_t k = 0; kwnames && k < kwnames->len; k++) {
         Str *name = value_as_ptr(kwnames->items[k]);
@@ -24,7 +24,9 @@ static Value builtin_print(VM *vm, Value *args, int nargs, Tuple *kwnames) {
         else if (strcmp(name->data, "file") == 0) {
             if (v != VALUE_NONE && value_is_kind(v, OBJ_MODULE)) stream = 2;
             else if (v != VALUE_NONE && v == vm->stderr_marker) stream = 2;
-        } else if (strcmp(name->data, "flush") != 0)
+        } else if (strcmp(name->data, "flush") == 0) {
+            flush = v;
+        } else
             return exc_raise(vm, &exc_TypeError, "'%s' is an invalid keyword argument for print()", name->data);
     }
     if (sep != VALUE_NONE && !value_is_kind(sep, OBJ_STR))
@@ -51,6 +53,9 @@ static Value builtin_print(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     }
     vm_write(vm, stream, strbuf_cstr(&b), b.len);
     strbuf_free(&b);
+    int want_flush = op_truthy(vm, flush);
+    if (want_flush < 0) return VALUE_ERROR;
+    if (want_flush) vm_flush(vm, stream);
     return VALUE_NONE;
 }
 

@@ -9,6 +9,10 @@
 
 static void main_write(void *ctx, int stream, const char *data, size_t len) {
     (void)ctx;
+    if (!len) {
+        fflush(stream == 2 ? stderr : stdout);
+        return;
+    }
     if (stream == 2) fflush(stdout);
     fwrite(data, 1, len, stream == 2 ? stderr : stdout);
     if (stream == 2) fflush(stderr);

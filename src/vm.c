@@ -17,6 +17,10 @@ void vm_write(VM *vm, int stream, const char *data, size_t len) {
     if (vm->write && len) vm->write(vm->write_ctx, stream, data, len);
 }
 
+void vm_flush(VM *vm, int stream) {
+    if (vm->write) vm->write(vm->write_ctx, stream, "", 0);
+}
+
 static Value vm_name_error(VM *vm, Str *name) {
     exc_raise(vm, &exc_NameError, "name '%s' is not defined", name->data);
     exc_set_name_obj(vm, name, VALUE_NULL);

@@ -124,5 +124,7 @@ Value vm_resume_generator(VM *vm, struct Generator *g, Value value);
 Value vm_import(VM *vm, Str *name);
 
 void vm_write(VM *vm, int stream, const char *data, size_t len);
+/* Asks the embedder to flush stream (a write of length 0). */
+void vm_flush(VM *vm, int stream);
 
 #endif

@@ -20,6 +20,7 @@ EM_JS(void, anole_wasm_emit, (int stream, const char *data, size_t len), {
 
 static void anole_wasm_write(void *ctx, int stream, const char *data, size_t len) {
     (void)ctx;
+    if (!len) return;   /* a flush request: output is never buffered on this side */
     anole_wasm_emit(stream, data, len);
 }
 

@@ -58,3 +58,22 @@ test('Ctrl-C raises KeyboardInterrupt: caught once, then uncaught with a traceba
   assert.match(r.stderr, /\nKeyboardInterrupt\n$/);
   assert.equal(r.status, 1);
 });
+
+test('print(..., flush=True) reaches a pipe while the program still runs', async () => {
+  const file = path.join(workDir, 'flush.py');
+  writeFileSync(file, 'print("early", flush=True)\nwhile True:\n    pass\n');
+  const child = spawn(nativeCli, [file], { cwd: workDir });
+  const seen = await new Promise((resolve) => {
+    let out = '';
+    const timer = setTimeout(() => resolve(out), 5000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('early')) {
+        clearTimeout(timer);
+        resolve(out);
+      }
+    });
+  });
+  child.kill('SIGKILL');
+  assert.equal(seen, 'early\n');
+});
