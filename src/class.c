@@ -408,10 +408,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         return call_value(vm, w->b, args, 2, NULL) != VALUE_ERROR;
     }
     if (t->is_heap && hook) {
-        Str **cached = v == VALUE_NULL ? &vm->name_delattr : &vm->name_setattr;
-        if (!*cached) *cached = intern(vm, v == VALUE_NULL ? "__delattr__" : "__setattr__");
-        if (!*cached) return (exc_raise_memory(vm), 0);
-        Value sa = type_lookup(vm, t, *cached);
+        Value sa = type_lookup(vm, t, v == VALUE_NULL ? vm->name_delattr : vm->name_setattr);
         if (value_is_kind(sa, OBJ_FUNCTION)) {
             Value args[3] = {obj, value_from_ptr(name), v};
             return call_value(vm, sa, args, v == VALUE_NULL ? 2 : 3, NULL) != VALUE_ERROR;

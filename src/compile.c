@@ -440,6 +440,19 @@ static int compile_dict(Compiler *c, Node *e) {
     return have_dict || cc_emit(c, OP_BUILD_MAP, 0);
 }
 
+/* A set display's items as one frozenset constant, when they are all constants (1, *out set);
+ * 0 when some item is not; -1 when memory ran out. */
+static int fold_frozenset(Compiler *c, NodeList *items, Value *out) {
+    Tuple *t = tuple_new(c->vm, (uint32_t)items->len);
+    if (!t) return -1;
+    for (int i = 0; i < items->len; i++)
+        if (!fold_constant(c, items->items[i], &t->items[i])) return 0;
+    *out = set_frozenset_const(c->vm, t);
+    if (*out != VALUE_ERROR) return 1;
+    c->vm->exc = VALUE_NULL;
+    return -1;
+}
+
 static int compile_set(Compiler *c, Node *e) {
     if (is_starred_list(&e->list)) {
         if (!cc_emit(c, OP_BUILD_SET, 0)) return 0;
@@ -457,25 +470,10 @@ static int compile_set(Compiler *c, Node *e) {
      * (which also decides the iteration order of the resulting set). */
     int n = e->list.len;
     if (n > 2) {
-        Value *vals = malloc(sizeof(Value) * (size_t)n);
-        if (!vals) return cc_nomem(c);
-        int constant = all_constant(c, &e->list, vals);
-        if (constant) {
-            Tuple *t = tuple_new(c->vm, (uint32_t)n);
-            if (!t) {
-                free(vals);
-                return cc_nomem(c);
-            }
-            memcpy(t->items, vals, sizeof(Value) * (size_t)n);
-            free(vals);
-            Value fs = set_frozenset_const(c->vm, t);
-            if (fs == VALUE_ERROR) {
-                c->vm->exc = VALUE_NULL;
-                return cc_nomem(c);
-            }
-            return cc_emit(c, OP_BUILD_SET, 0) && cc_load_const(c, fs) && cc_emit(c, OP_SET_UPDATE, 1);
-        }
-        free(vals);
+        Value fs;
+        int constant = fold_frozenset(c, &e->list, &fs);
+        if (constant < 0) return cc_nomem(c);
+        if (constant) return cc_emit(c, OP_BUILD_SET, 0) && cc_load_const(c, fs) && cc_emit(c, OP_SET_UPDATE, 1);
     }
     for (int i = 0; i < n; i++)
         if (!cc_expr(c, e->list.items[i])) return 0;
@@ -488,16 +486,10 @@ static int compile_set(Compiler *c, Node *e) {
 int cc_iterable(Compiler *c, Node *e) {
     if (e->kind == AST_LIST && !is_starred_list(&e->list)) e->kind = AST_TUPLE;
     if (e->kind != AST_SET || is_starred_list(&e->list)) return cc_expr(c, e);
-    int n = e->list.len;
-    Tuple *t = tuple_new(c->vm, (uint32_t)n);
-    if (!t) return cc_nomem(c);
-    for (int i = 0; i < n; i++)
-        if (!fold_constant(c, e->list.items[i], &t->items[i])) return cc_expr(c, e);
-    Value fs = set_frozenset_const(c->vm, t);
-    if (fs == VALUE_ERROR) {
-        c->vm->exc = VALUE_NULL;
-        return cc_expr(c, e);
-    }
+    Value fs;
+    int constant = fold_frozenset(c, &e->list, &fs);
+    if (constant < 0) return cc_nomem(c);
+    if (!constant) return cc_expr(c, e);
     Span saved = c->u->loc;
     c->u->loc = e->span;
     int ok = cc_load_const(c, fs);

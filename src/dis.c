@@ -47,10 +47,7 @@ static void dis_argrepr(VM *vm, Code *code, int op, int arg, uint32_t after, Str
     }
 }
 
-/* Marks every code unit that a jump or an exception handler lands on, as dis's labels do. */
-static uint8_t *dis_jump_targets(Code *code) {
-    uint8_t *targets = calloc(code->ncode + 1, 1);
-    if (!targets) return NULL;
+void dis_jump_targets(Code *code, uint8_t *targets, int as_dis) {
     int ext = 0;
     for (uint32_t i = 0; i < code->ncode; i++) {
         int op = code->code[i] & 0xff, arg = ext << 8 | code->code[i] >> 8;
@@ -58,18 +55,15 @@ static uint8_t *dis_jump_targets(Code *code) {
         ext = (op == OP_EXTENDED_ARG || op == OP_EXTENDED_ARG_QUICK) ? arg : 0;
         uint32_t after = i + 1 + info->cache;
         /* 3.11's dis finds labels in the adaptive code with the plain opcodes' table, so a
-         * specialized jump (JUMP_BACKWARD_QUICK) marks no target; mirror that. */
-        if (info->family != op) {
-            i += info->cache;
-            continue;
-        }
-        if (info->flags & OPF_JUMP_FWD && after + (uint32_t)arg <= code->ncode) targets[after + arg] = 1;
-        if (info->flags & OPF_JUMP_BACK && (uint32_t)arg <= after) targets[after - arg] = 1;
+         * specialized jump (JUMP_BACKWARD_QUICK) marks no target there. */
+        int counts = !as_dis || info->family == op;
+        if (counts && (info->flags & OPF_JUMP_FWD) && after + (uint32_t)arg < code->ncode) targets[after + arg] = 1;
+        if (counts && (info->flags & OPF_JUMP_BACK) && (uint32_t)arg <= after) targets[after - arg] = 1;
         i += info->cache;
     }
-    for (uint32_t k = 0; k < code->nexc; k++)
-        if (code->exctable[k].target <= code->ncode) targets[code->exctable[k].target] = 1;
-    return targets;
+    if (as_dis)
+        for (uint32_t k = 0; k < code->nexc; k++)
+            if (code->exctable[k].target < code->ncode) targets[code->exctable[k].target] = 1;
 }
 
 /* One code object in CPython 3.11's layout: the line column (3 wide, wider from line 1000 on),
@@ -86,7 +80,8 @@ static void dis_code(VM *vm, Code *code, StrBuf *out) {
     int line_width = 3, offset_width = 4;
     for (int m = max_line; m >= 1000; m /= 10) line_width++;
     for (uint32_t m = (code->ncode - 1) * 2; m >= 10000; m /= 10) offset_width++;
-    uint8_t *targets = dis_jump_targets(code);
+    uint8_t *targets = calloc(code->ncode + 1, 1);
+    if (targets) dis_jump_targets(code, targets, 1);
     int last_line = -1, ext = 0;
     for (uint32_t i = 0; i < code->ncode; i++) {
         int op = code->code[i] & 0xff, arg = ext << 8 | code->code[i] >> 8;

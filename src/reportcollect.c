@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dis.h"
 #include "opcode.h"
 #include "report.h"
 #include "reportcollect.h"
@@ -26,28 +27,10 @@ static int instrvec_push(InstrVec *v, ReportInstr ins) {
     return 1;
 }
 
-/* Marks the code units that some jump lands on: Specialist does not count an instruction as
- * executed by the one before it when it can also be reached by a jump. */
-static void collect_jump_targets(Code *code, uint8_t *targets) {
-    int ext = 0;
-    for (uint32_t i = 0; i < code->ncode; i++) {
-        int op = code->code[i] & 0xff, arg = ext << 8 | code->code[i] >> 8;
-        const OpcodeInfo *info = &opcode_info[op];
-        ext = (op == OP_EXTENDED_ARG || op == OP_EXTENDED_ARG_QUICK) ? arg : 0;
-        uint32_t after = i + 1 + info->cache;
-        if (info->flags & OPF_JUMP_FWD) {
-            if (after + (uint32_t)arg < code->ncode) targets[after + (uint32_t)arg] = 1;
-        } else if (info->flags & OPF_JUMP_BACK) {
-            if ((uint32_t)arg <= after) targets[after - (uint32_t)arg] = 1;
-        }
-        i += info->cache;
-    }
-}
-
 static int collect_code(Code *code, InstrVec *out) {
     uint8_t *targets = calloc(code->ncode + 1, 1);
     if (!targets) return 0;
-    collect_jump_targets(code, targets);
+    dis_jump_targets(code, targets, 0);
     int prev = -1, prev2 = -1;
     for (uint32_t i = 0; i < code->ncode; i++) {
         int op = code->code[i] & 0xff;

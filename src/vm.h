@@ -85,8 +85,8 @@ struct AnoleVM {
     int specialize;
 
     uint32_t next_keys_version, next_func_version, next_type_version;
-    /* Interned "__setattr__" and "__delattr__", looked up on every attribute store. */
-    struct Str *name_setattr, *name_delattr;
+    /* Interned names the loop and attribute stores look up on hot paths (made by anole_new). */
+    struct Str *name_setattr, *name_delattr, *name_getitem;
     /* CPython's type attribute cache: (type version, interned name) -> what the MRO walk
      * found, or VALUE_NULL (class.c type_lookup). */
     struct TypeCacheEntry {
