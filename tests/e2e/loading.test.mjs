@@ -3,43 +3,22 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../web/serve.mjs';
+import { launchPlayground, root } from './browser.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webDir = path.join(root, 'build', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const READY_BUDGET_MS = 1000;
 const GZIP_BUDGET_BYTES = 600 * 1024;
 
 let server;
 let url;
 let context;
-let profileDir;
+let close;
 
-before(async () => {
-  assert.ok(existsSync(path.join(webDir, 'index.html')), 'build/web is missing: run ./build.sh web');
-  ({ server, url } = await startServer({ port: 0 }));
-  profileDir = mkdtempSync(path.join(tmpdir(), 'anole-e2e-loading-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 },
-  });
-});
-
-after(async () => {
-  await context?.close();
-  server?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
+before(async () => ({ server, url, context, close } = await launchPlayground('anole-e2e-loading-')));
+after(() => close?.());
 
 test('the page is usable within 1 s of navigation on localhost', async () => {
   // A first visit to warm the browser process itself (not the page: the server sends no-cache).

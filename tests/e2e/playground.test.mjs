@@ -3,44 +3,20 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../web/serve.mjs';
+import { launchPlayground, root } from './browser.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const examplePath = path.join(process.env.ANOLE_EXAMPLES_DIR ?? path.join(root, 'examples'), 'fahrenheit.py');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 let server;
 let url;
 let context;
-let profileDir;
+let close;
 
-before(async () => {
-  assert.ok(existsSync(path.join(root, 'build/web/index.html')), 'build/web is missing: run ./build.sh web');
-  ({ server, url } = await startServer({ port: 0 }));
-  profileDir = mkdtempSync(path.join(tmpdir(), 'anole-e2e-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-  });
-});
-
-after(async () => {
-  await context?.close();
-  server?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
+before(async () => ({ server, url, context, close } = await launchPlayground('anole-e2e-')));
+after(() => close?.());
 
 // Opens the page with a clean localStorage, so the editor starts with examples/fahrenheit.py.
 async function openPage(viewport) {

@@ -1,0 +1,32 @@
+// What every playground test file shares: serve build/web with web/serve.mjs and launch headless
+// Chromium (playwright-core driving /usr/bin/chromium) with a throwaway profile.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Starts the server and a browser context (1280x800); close() ends both and removes the profile.
+export async function launchPlayground(profilePrefix) {
+  assert.ok(existsSync(path.join(root, 'build/web/index.html')), 'build/web is missing: run ./build.sh web');
+  const { server, url } = await startServer({ port: 0 });
+  const profileDir = mkdtempSync(path.join(tmpdir(), profilePrefix));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 },
+  });
+  const close = async () => {
+    await context.close();
+    server.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  return { server, url, context, close };
+}
