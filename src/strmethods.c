@@ -659,19 +659,17 @@ static Value strm_case(VM *vm, const char *name, Value *args, int nargs, int mod
     if (!strm_exact(vm, name, nargs, 0)) return VALUE_ERROR;
     Str *s = STRM_SELF(args);
     /* ASCII strings (one byte per character) map byte by byte for lower() and upper(). */
-    if (s->nchars == s->len && (mode == CASE_LOWER || mode == CASE_UPPER)) {
-        Str *r = str_new(vm, s->data, s->len);
-        if (!r) return exc_raise_memory(vm);
-        for (uint32_t i = 0; i < r->len; i++) {
-            char c = r->data[i];
-            if (mode == CASE_LOWER && c >= 'A' && c <= 'Z') r->data[i] = (char)(c + 32);
-            if (mode == CASE_UPPER && c >= 'a' && c <= 'z') r->data[i] = (char)(c - 32);
-        }
-        r->hash = str_hash_bytes(r->data, r->len);
-        return value_from_ptr(r);
-    }
     StrBuf b;
     strbuf_init(&b);
+    if (s->nchars == s->len && (mode == CASE_LOWER || mode == CASE_UPPER)) {
+        strbuf_append(&b, s->data, s->len);
+        for (size_t i = 0; !b.failed && i < b.len; i++) {
+            char c = b.data[i];
+            if (mode == CASE_LOWER && c >= 'A' && c <= 'Z') b.data[i] = (char)(c + 32);
+            if (mode == CASE_UPPER && c >= 'a' && c <= 'z') b.data[i] = (char)(c - 32);
+        }
+        return str_from_buf(vm, &b);
+    }
     int n, prev_cased = 0;
     for (size_t i = 0; i < s->len; i += (size_t)n) {
         uint32_t c = strm_cp(s->data, i, &n);
