@@ -84,6 +84,11 @@ void anole_set_gc_stress(AnoleVM *vm, int on) { vm->gc_stress = on; }
 void anole_set_heap_limit(AnoleVM *vm, size_t bytes) { vm->heap_limit = bytes; }
 
 void anole_interrupt(AnoleVM *vm) { vm->interrupted = 1; }
+void anole_set_interrupt_poll(AnoleVM *vm, AnoleInterruptPollFn poll, void *ctx) {
+    vm->interrupt_poll = poll;
+    vm->interrupt_poll_ctx = ctx;
+    vm->poll_budget = 0;   /* the next safe point asks at once, then every VM_POLL_INTERVAL */
+}
 size_t anole_heap_bytes(AnoleVM *vm) { return vm->heap_bytes; }
 
 static void anole_write_buf(VM *vm, int stream, StrBuf *b) {
@@ -123,6 +128,7 @@ static int anole_fail(VM *vm, Type *type, const char *message) {
 int anole_run(AnoleVM *vm, const char *source, size_t len, const char *filename) {
     anole_reset_run(vm);
     vm->interrupted = 0;
+    vm->poll_budget = 0;
     free(vm->source);
     free(vm->filename);
     vm->source = malloc(len + 1);

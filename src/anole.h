@@ -35,6 +35,12 @@ void anole_set_gc_stress(AnoleVM *vm, int on);
  * handler may call it. */
 void anole_interrupt(AnoleVM *vm);
 
+/* For a host that cannot call anole_interrupt while a run is in progress (a WebAssembly worker,
+ * which is busy running it): the engine calls poll(ctx) every few thousand safe points, and a
+ * nonzero answer acts as anole_interrupt. NULL removes the poll. */
+typedef int (*AnoleInterruptPollFn)(void *ctx);
+void anole_set_interrupt_poll(AnoleVM *vm, AnoleInterruptPollFn poll, void *ctx);
+
 /* The most memory the program's objects may take (default 1 GiB); beyond it MemoryError. */
 void anole_set_heap_limit(AnoleVM *vm, size_t bytes);
 /* Bytes the live objects take now (for tests and the playground's memory display). */

@@ -3,6 +3,7 @@
  * collector runs only at the safe points marked below (backward jumps and function entry). */
 #include "vm.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,10 @@ static Value vm_make_raisable(VM *vm, Value x) {
 
 /* Collects when due, and turns an interrupt request into KeyboardInterrupt (returns 0). */
 static int vm_safepoint(VM *vm) {
+    if (vm->poll_budget <= 0) {
+        vm->poll_budget = vm->interrupt_poll ? VM_POLL_INTERVAL : INT_MAX;
+        if (vm->interrupt_poll && vm->interrupt_poll(vm->interrupt_poll_ctx)) vm->interrupted = 1;
+    }
     if (vm->interrupted) {
         vm->interrupted = 0;
         Exception *e = exc_new(vm, &exc_KeyboardInterrupt, VALUE_NULL);
@@ -341,7 +346,7 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
     } while (0)
 #define SAFEPOINT()             \
     do {                        \
-        if (vm->heap_bytes > vm->next_gc || vm->gc_stress || vm->interrupted) { \
+        if (vm->heap_bytes > vm->next_gc || vm->gc_stress || vm->interrupted || --vm->poll_budget <= 0) { \
             SAVE_FRAME();       \
             if (!vm_safepoint(vm)) goto error; \
         }                       \

@@ -38,6 +38,7 @@ typedef struct Frame {
 /* Small-object size classes of GC_CLASS_BYTES each, up to GC_SIZE_CLASSES of them. */
 #define GC_CLASS_BYTES 16
 #define GC_SIZE_CLASSES 12
+#define VM_POLL_INTERVAL 4096
 
 struct AnoleVM {
     /* The heap: every collectable object, the bytes they hold, and when to collect next. */
@@ -45,6 +46,12 @@ struct AnoleVM {
     size_t heap_bytes, next_gc;
     int gc_stress;            /* collect at every safe point (tests) */
     volatile sig_atomic_t interrupted; /* anole_interrupt: raise KeyboardInterrupt at a safe point */
+    /* anole_set_interrupt_poll: a host that cannot call anole_interrupt while the program runs
+     * (a WebAssembly worker) is asked every VM_POLL_INTERVAL safe points instead. Without a poll
+     * function the budget stays huge, so the check costs one decrement per safe point. */
+    int (*interrupt_poll)(void *ctx);
+    void *interrupt_poll_ctx;
+    int poll_budget;
     /* Freed small objects kept for reuse, by size class (gc.c): allocation-heavy code (slices,
      * bound results, small lists) then skips malloc and free. */
     Obj *free_objects[GC_SIZE_CLASSES];
