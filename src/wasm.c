@@ -5,7 +5,8 @@
  * bridges: a C callback cannot be a JavaScript function, so anole_wasm_connect_output installs C
  * callbacks that hand each piece of output (stream, pointer, length) to Module.anoleWrite, where
  * web/anole.mjs decodes the bytes, and ask Module.anoleReadLine for input()'s line. Emscripten's print/printErr are not used because they buffer whole lines, and a
- * prompt without a newline must reach the user at once. */
+ * prompt without a newline must reach the user at once. A third bridge lets the page stop a run:
+ * the engine polls Module.anoleInterruptFlag (see anole_wasm_interrupt_requested). */
 #include <emscripten.h>
 
 #include "anole.h"
@@ -52,8 +53,29 @@ static char *anole_wasm_read_line(void *ctx, size_t *len) {
     return anole_wasm_read_line_js(len);
 }
 
-/* Routes the interpreter's output to Module.anoleWrite and input() to Module.anoleReadLine. */
+/* Stop from the page: the worker that runs the engine is busy inside anole_run, so it never sees a
+ * message; the page instead writes a nonzero value into an Int32Array over a SharedArrayBuffer
+ * (Module.anoleInterruptFlag, set by web/anole.mjs for the run), and the engine asks here every few
+ * thousand safe points. Atomics.exchange reads the request and consumes it in one step, so one Stop
+ * raises KeyboardInterrupt once, even when the program catches it and keeps running. Without a flag
+ * (Node, or a page that is not cross-origin isolated) nothing can ask, and the answer is always 0. */
+EM_JS(int, anole_wasm_interrupt_requested, (void), {
+    var flag = Module["anoleInterruptFlag"];
+    if (!flag) {
+        return 0;
+    }
+    return Atomics.exchange(flag, 0, 0) !== 0 ? 1 : 0;
+});
+
+static int anole_wasm_poll_interrupt(void *ctx) {
+    (void)ctx;
+    return anole_wasm_interrupt_requested();
+}
+
+/* Routes the interpreter's output to Module.anoleWrite, input() to Module.anoleReadLine, and polls
+ * Module.anoleInterruptFlag for Stop. */
 EMSCRIPTEN_KEEPALIVE void anole_wasm_connect_output(AnoleVM *vm) {
     anole_set_output(vm, anole_wasm_write, NULL);
     anole_set_input(vm, anole_wasm_read_line, NULL);
+    anole_set_interrupt_poll(vm, anole_wasm_poll_interrupt, NULL);
 }

@@ -4,7 +4,7 @@
 //   const engine = await createAnole();                 // Node: reads build/anole.wasm from disk
 //   const engine = await createAnole({ wasmUrl });      // browser: fetches the .wasm from wasmUrl
 //   const engine = await createAnole({ wasmModule });   // a WebAssembly.Module compiled already
-//   const result = await engine.run(source, 'prog.py', { specialize: true, onStdout, onStderr, onInput });
+//   const result = await engine.run(source, 'prog.py', { specialize: true, onStdout, onStderr, onInput, interruptFlag });
 //   // result: { status: 0 | 1 | null, crashed: null | 'message', stdout, stderr, report, abandoned }
 //   engine.specialistAnsi(); engine.html(); engine.dis(); engine.stats(); engine.reportJson();
 //   engine.opcodes();                                   // parsed opcode table
@@ -93,6 +93,9 @@ class AnoleEngine {
   // options.gcStress: true collects at every safe point (finds missing GC roots in tests).
   // options.onStdout / options.onStderr receive decoded text as it is produced.
   // options.onOutput(stream, bytes) receives the raw bytes instead (1 = stdout, 2 = stderr).
+  // options.interruptFlag: an Int32Array (over a SharedArrayBuffer, written by another thread);
+  // while the run is in progress, a nonzero element 0 raises KeyboardInterrupt in the program at
+  // its next poll (every 4096 loop iterations or calls), and the engine sets it back to 0.
   // options.onInput() answers input() synchronously, after the prompt went out: a string (one
   // line; a trailing newline is dropped) or null for end of input (EOFError). Without it input()
   // raises EOFError. It may throw an error with `abandonRun: true` to end the run at once (the
@@ -101,7 +104,7 @@ class AnoleEngine {
   async run(source, filename = 'main.py', options = {}) {
     if (this.#crashed || !this.#module) await this.start();
     const module = this.#module;
-    const { specialize = true, gcStress = false, onStdout, onStderr, onOutput, onInput } = options;
+    const { specialize = true, gcStress = false, onStdout, onStderr, onOutput, onInput, interruptFlag = null } = options;
     const decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
     const collected = { 1: [], 2: [] };
     const deliver = (stream, text) => {
@@ -121,6 +124,9 @@ class AnoleEngine {
       if (line === null || line === undefined) return null;
       return typeof line === 'string' ? encoder.encode(line) : line;
     } : null;
+
+    // Read by src/wasm.c (anole_wasm_interrupt_requested) whenever the engine polls.
+    module.anoleInterruptFlag = interruptFlag;
 
     const sourceBytes = typeof source === 'string' ? encoder.encode(source) : source;
     const filenameBytes = encoder.encode(filename + '\0');
@@ -149,6 +155,7 @@ class AnoleEngine {
     }
     this.#onOutput = null;
     this.#onInput = null;
+    module.anoleInterruptFlag = null;
     deliver(1, decoders[1].decode());
     deliver(2, decoders[2].decode());
 

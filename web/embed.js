@@ -187,7 +187,8 @@ function enhance(pre) {
     inputRow.hidden = true;
     runButton.removeAttribute('aria-disabled');
     stopButton.hidden = true;
-    if (result.stopped) write('stderr', '\nKeyboardInterrupt\n');
+    // A replaced worker printed nothing; otherwise the engine printed KeyboardInterrupt itself.
+    if (result.stopped && result.replaced) write('stderr', '\nKeyboardInterrupt\n');
     if (result.crashed) write('stderr', `\n[the engine crashed: ${result.crashed}]\n`);
     if (result.report && view.state.doc.toString() === text) showChunks(view, result.report.chunks);
     if (result.stopped) block.setStatus('Stopped.');

@@ -178,9 +178,11 @@ async function run() {
   setRunning(false);
   if (result.crashed) terminal.write('stderr', `\n[the engine crashed: ${result.crashed}]\n`);
   if (result.stopped) {
-    // As CPython does on Ctrl-C: the program ends with KeyboardInterrupt.
+    // As CPython does on Ctrl-C, the program ends with KeyboardInterrupt. When the engine raised it
+    // (shared memory), the traceback is in the output already; when the worker had to be replaced,
+    // the program never saw it, and the page says it in the engine's place.
     terminal.endLine();
-    terminal.write('stderr', 'KeyboardInterrupt\n');
+    if (result.replaced) terminal.write('stderr', 'KeyboardInterrupt\n');
     terminal.note('[the program was stopped]');
   }
   // The report's offsets describe the source that ran; after an edit during the run they would

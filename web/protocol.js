@@ -4,11 +4,13 @@
 //   { type: 'init', module }
 //       The first message to every worker: module is the WebAssembly.Module the page compiled once
 //       (so a replacement worker only instantiates it), or null to make the worker fetch the .wasm.
-//   { type: 'run', id, source, filename, specialize, interactive, inputs, inputBuffer }
+//   { type: 'run', id, source, filename, specialize, interactive, inputs, inputBuffer, interruptBuffer }
 //       Run source as __main__. id is chosen by the page and echoed in every reply to this run.
 //       interactive: the page can answer input(); inputs: answers given already (a replay);
 //       inputBuffer: a SharedArrayBuffer for answers (only when the page is cross-origin isolated)
 //       laid out as Int32 state (INPUT_STATE), Int32 byte length, then the line's UTF-8 bytes.
+//       interruptBuffer: a SharedArrayBuffer holding one Int32 (only when cross-origin isolated),
+//       the Stop flag: the page stores 1, the engine polls it and raises KeyboardInterrupt.
 //
 // Worker -> page:
 //   { type: 'ready', opcodes }             The engine loaded; opcodes is the parsed opcode table.
@@ -27,7 +29,12 @@
 //   { type: 'failed', message }            The engine could not be loaded at all.
 //
 // Stopping a run is not a message: a running program never yields to the worker's event loop, so
-// the page terminates the worker and starts a new one (EngineClient.stop).
+// it would never be read. When the page is cross-origin isolated, Stop sets the flag in
+// interruptBuffer, which the engine polls every 4096 loop iterations or calls: the program gets
+// KeyboardInterrupt (its finally blocks run, the traceback is printed) and the run ends with an
+// ordinary DONE. If no DONE comes within STOP_GRACE_MS (the program caught the exception and kept
+// going, it is busy inside one long operation, or it waits in input()), or without isolation, the
+// page terminates the worker and starts a new one (EngineClient.stop).
 
 export const MESSAGE = Object.freeze({
   INIT: 'init',
@@ -42,6 +49,10 @@ export const MESSAGE = Object.freeze({
 export const INPUT_STATE = Object.freeze({ WAITING: 0, ANSWERED: 1, EOF: 2 });
 export const INPUT_HEADER_BYTES = 8;
 const INPUT_CAPACITY = 1 << 16;
+// How long Stop lets the program end by itself after KeyboardInterrupt was asked for. The issue
+// allows half a second for Stop in total; replacing the worker takes a few milliseconds more.
+export const STOP_GRACE_MS = 300;
+const isolated = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 const encoder = new TextEncoder();
 
 // The page's side of the protocol: owns the worker and turns messages into callbacks.
@@ -54,9 +65,10 @@ export class EngineClient {
   // Resolves once the current worker has been sent its INIT message.
   #initialized = null;
   // input()'s answers travel through this when the page is cross-origin isolated.
-  #inputBuffer = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function'
-    ? new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_CAPACITY)
-    : null;
+  #inputBuffer = isolated ? new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_CAPACITY) : null;
+  // Stop's flag for the current worker. Each worker gets its own, so a replaced worker that is
+  // still winding down cannot consume a Stop meant for its successor.
+  #interruptBuffer = null;
 
   // handlers: { onReady(opcodes), onFailed(message) }
   // wasmModule: a promise of the compiled WebAssembly.Module (or of null), shared by every worker.
@@ -78,6 +90,7 @@ export class EngineClient {
   #startWorker() {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.#worker = worker;
+    this.#interruptBuffer = isolated ? new SharedArrayBuffer(4) : null;
     worker.addEventListener('message', (event) => {
       if (worker === this.#worker) this.#receive(event.data);
     });
@@ -102,7 +115,10 @@ export class EngineClient {
         if (run && run.id === message.id) this.#output(run, message.stream, message.text);
         break;
       case MESSAGE.INPUT:
-        if (run && run.id === message.id) this.#answer(run);
+        if (run && run.id === message.id) {
+          run.waitingForInput = true;
+          this.#answer(run);
+        }
         break;
       case MESSAGE.DONE:
         if (run && run.id === message.id) {
@@ -111,8 +127,16 @@ export class EngineClient {
             break;
           }
           this.#currentRun = null;
+          clearTimeout(run.stopTimer);
+          // After a Stop the engine raised KeyboardInterrupt and the program ended by itself (its
+          // output, traceback included, has arrived already).
           run.resolve({
-            status: message.status, crashed: message.crashed, report: message.report, dis: message.dis ?? '', stopped: false,
+            status: message.status,
+            crashed: message.crashed,
+            report: message.report,
+            dis: message.dis ?? '',
+            stopped: run.stopping,
+            replaced: false,
           });
         }
         break;
@@ -133,6 +157,7 @@ export class EngineClient {
   async #answer(run) {
     const line = await run.onInput();
     if (this.#currentRun !== run) return;
+    run.waitingForInput = false;
     const control = new Int32Array(this.#inputBuffer, 0, 2);
     if (line === null || line === undefined) {
       Atomics.store(control, 0, INPUT_STATE.EOF);
@@ -169,6 +194,7 @@ export class EngineClient {
         interactive: run.interactive,
         inputs: run.inputs,
         inputBuffer: this.#inputBuffer,
+        interruptBuffer: this.#interruptBuffer,
       });
     });
   }
@@ -176,7 +202,9 @@ export class EngineClient {
   // Runs a program; onOutput(stream, text) receives its output as it comes; onInput() is asked for
   // each line input() reads (after its prompt was output) and returns a promise of the line, or of
   // null for end of input. Without onInput, input() raises EOFError. Resolves with
-  // { status, crashed, report, dis, stopped } when the run ends or is stopped.
+  // { status, crashed, report, dis, stopped, replaced } when the run ends or is stopped: stopped
+  // says Stop was asked for; replaced says the worker was replaced, so the program printed no
+  // KeyboardInterrupt of its own (status, report are null then).
   run(source, filename, { specialize = true, onOutput = () => {}, onInput = null } = {}) {
     if (this.#currentRun) throw new Error('a program is already running');
     const id = this.#nextRunId++;
@@ -184,19 +212,39 @@ export class EngineClient {
       const run = {
         id, source, filename, specialize, onOutput, onInput, resolve,
         interactive: onInput !== null, inputs: [], seen: 0, shown: 0,
+        waitingForInput: false, stopping: false, stopTimer: 0,
       };
+      // A Stop that came after the previous run had finished must not interrupt this one.
+      if (this.#interruptBuffer) Atomics.store(new Int32Array(this.#interruptBuffer, 0, 1), 0, 0);
       this.#currentRun = run;
       this.#send(run);
     });
   }
 
-  // Ends the running program at once by replacing the worker.
+  // Ends the running program. With shared memory, asks the engine for KeyboardInterrupt first and
+  // replaces the worker only if the run has not ended STOP_GRACE_MS later; a second Stop within
+  // that time, a program waiting in input() (its thread sleeps in Atomics.wait and polls nothing)
+  // or a page without shared memory replaces the worker at once.
   stop() {
     const run = this.#currentRun;
     if (!run) return;
+    if (this.#interruptBuffer && !run.stopping && !run.waitingForInput) {
+      run.stopping = true;
+      const flag = new Int32Array(this.#interruptBuffer, 0, 1);
+      Atomics.store(flag, 0, 1);
+      run.stopTimer = setTimeout(() => {
+        if (this.#currentRun === run) this.#replaceWorker(run);
+      }, STOP_GRACE_MS);
+      return;
+    }
+    this.#replaceWorker(run);
+  }
+
+  #replaceWorker(run) {
+    clearTimeout(run.stopTimer);
     this.#currentRun = null;
     this.#worker.terminate();
     this.#startWorker();
-    run.resolve({ status: null, crashed: null, report: null, stopped: true });
+    run.resolve({ status: null, crashed: null, report: null, dis: '', stopped: true, replaced: true });
   }
 }

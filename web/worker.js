@@ -44,6 +44,8 @@ self.addEventListener('message', async (event) => {
     onStdout: (text) => post('stdout', text),
     onStderr: (text) => post('stderr', text),
     onInput: inputReader(message),
+    // Stop: the page sets this flag and the engine, polling it, raises KeyboardInterrupt.
+    interruptFlag: message.interruptBuffer ? new Int32Array(message.interruptBuffer, 0, 1) : null,
   });
   self.postMessage({
     type: MESSAGE.DONE,

@@ -16,9 +16,11 @@ const CHROMIUM_ARGS = [
 ];
 
 // Starts the server and a browser context (1280x800); close() ends both and removes the profile.
-export async function launchPlayground(profilePrefix) {
+// isolation: false serves without COOP/COEP (no SharedArrayBuffer), as plain static hosting does;
+// left out, the server follows ANOLE_ISOLATION (isolated unless it is 0).
+export async function launchPlayground(profilePrefix, { isolation } = {}) {
   assert.ok(existsSync(path.join(root, 'build/web/index.html')), 'build/web is missing: run ./build.sh web');
-  const { server, url } = await startServer({ port: 0 });
+  const { server, url } = await startServer({ port: 0, ...(isolation === undefined ? {} : { isolation }) });
   const profileDir = mkdtempSync(path.join(tmpdir(), profilePrefix));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 },
