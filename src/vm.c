@@ -3,7 +3,6 @@
  * collector runs only at the safe points marked below (backward jumps and function entry). */
 #include "vm.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,11 +255,15 @@ static Value vm_make_raisable(VM *vm, Value x) {
     return exc_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
-/* Collects when due, and turns an interrupt request into KeyboardInterrupt (returns 0). */
+/* Collects when due, and turns an interrupt request into KeyboardInterrupt (returns 0). Every
+ * VM_POLL_INTERVAL safe points it also asks the host's interrupt poll and returns 2: the loop then
+ * leaves and is entered again (vm_run_frames says why). Otherwise it returns 1. */
 static int vm_safepoint(VM *vm) {
+    int reenter = 0;
     if (vm->poll_budget <= 0) {
-        vm->poll_budget = vm->interrupt_poll ? VM_POLL_INTERVAL : INT_MAX;
+        vm->poll_budget = VM_POLL_INTERVAL;
         if (vm->interrupt_poll && vm->interrupt_poll(vm->interrupt_poll_ctx)) vm->interrupted = 1;
+        reenter = 1;
     }
     if (vm->interrupted) {
         vm->interrupted = 0;
@@ -270,11 +273,27 @@ static int vm_safepoint(VM *vm) {
         return 0;
     }
     if (vm->heap_bytes > vm->next_gc || vm->gc_stress) gc_collect(vm);
-    return 1;
+    return reenter ? 2 : 1;
 }
 
-/* Runs frames until the one at entry_depth returns (its value) or raises (VALUE_ERROR). */
+static Value vm_run_loop(VM *vm, int entry_depth);
+
+/* Runs frames until the one at entry_depth returns (its value) or raises (VALUE_ERROR). The loop
+ * itself (vm_run_loop) returns here every VM_POLL_INTERVAL safe points with vm->reenter set, at an
+ * instruction boundary with its frame saved, and is called again. The reason is WebAssembly: engines such as V8 first run a
+ * function as quickly compiled baseline code and cannot swap the optimized code into a call that
+ * is already running (no on-stack replacement), and Python-to-Python calls never leave the loop,
+ * so without re-entry a whole program would run in baseline code, about twice as slow. */
 static Value vm_run_frames(VM *vm, int entry_depth) {
+    Value result;
+    do {
+        vm->reenter = 0;
+        result = vm_run_loop(vm, entry_depth);
+    } while (vm->reenter);
+    return result;
+}
+
+static Value vm_run_loop(VM *vm, int entry_depth) {
     Frame *f = &vm->frames[vm->nframes - 1];
 
     /* The running frame's hot state lives in locals; they are written back to the frame before
@@ -348,7 +367,12 @@ static Value vm_run_frames(VM *vm, int entry_depth) {
     do {                        \
         if (vm->heap_bytes > vm->next_gc || vm->gc_stress || vm->interrupted || --vm->poll_budget <= 0) { \
             SAVE_FRAME();       \
-            if (!vm_safepoint(vm)) goto error; \
+            int safepoint_ = vm_safepoint(vm); \
+            if (!safepoint_) goto error; \
+            if (safepoint_ == 2) { \
+                vm->reenter = 1; \
+                return VALUE_NULL; \
+            }                   \
         }                       \
     } while (0)
 

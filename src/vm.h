@@ -47,11 +47,12 @@ struct AnoleVM {
     int gc_stress;            /* collect at every safe point (tests) */
     volatile sig_atomic_t interrupted; /* anole_interrupt: raise KeyboardInterrupt at a safe point */
     /* anole_set_interrupt_poll: a host that cannot call anole_interrupt while the program runs
-     * (a WebAssembly worker) is asked every VM_POLL_INTERVAL safe points instead. Without a poll
-     * function the budget stays huge, so the check costs one decrement per safe point. */
+     * (a WebAssembly worker) is asked every VM_POLL_INTERVAL safe points instead, when the
+     * evaluation loop also re-enters itself (vm_run_frames). */
     int (*interrupt_poll)(void *ctx);
     void *interrupt_poll_ctx;
     int poll_budget;
+    int reenter;              /* the evaluation loop returned only to be entered again (vm.c) */
     /* Freed small objects kept for reuse, by size class (gc.c): allocation-heavy code (slices,
      * bound results, small lists) then skips malloc and free. */
     Obj *free_objects[GC_SIZE_CLASSES];
