@@ -12,8 +12,8 @@ tests/py/NAME.py   ->  NAME.out (stdout, always written), NAME.err (stderr, only
                        as given, NAME.py, so the expected files do not depend on where the checkout
                        lives and match an interpreter that reports the file name it was given.
 tests/bench/NAME.py ->  NAME.out (the checksums each benchmark run must print).
-tests/specialize/NAME.py, and examples/fahrenheit.py when it exists (stored as
-                   tests/specialize/example-fahrenheit.*)
+tests/specialize/NAME.py, and the examples in EXTRA_SPECIALIZE when they exist (stored as
+                   tests/specialize/example-fahrenheit.* and so on)
                    ->  NAME.expected.json (tools/cpython_spans.py's JSON: every instruction's
                        adaptive opname, family, Specialist state and span, and the chunks),
                        NAME.out (the program's stdout; cpython_spans.py sends it to stderr).
@@ -34,7 +34,10 @@ SPEC_DIR = os.path.join(ROOT, "tests", "specialize")
 BENCH_DIR = os.path.join(ROOT, "tests", "bench")
 SPANS = os.path.join(ROOT, "tools", "cpython_spans.py")
 # Programs outside tests/specialize that are checked there too: (path from ROOT, test name).
-EXTRA_SPECIALIZE = [("examples/fahrenheit.py", "example-fahrenheit"), ("examples/mean.py", "example-mean")]
+EXTRA_SPECIALIZE = [
+    ("examples/fahrenheit.py", "example-fahrenheit"), ("examples/mean.py", "example-mean"),
+    ("examples/nbody.py", "example-nbody"), ("examples/simulation.py", "example-simulation"),
+]
 
 
 def env():

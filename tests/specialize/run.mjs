@@ -3,9 +3,10 @@
 //
 //   node tests/specialize/run.mjs [NAME...]
 //
-// Programs: tests/specialize/*.py, and examples/fahrenheit.py (as "example-fahrenheit") when it
-// exists. Each runs as `anole --report TMPFILE NAME.py` with cwd the program's folder, and gives
-// three checks per target, each printed as one ok/FAIL line:
+// Programs: tests/specialize/*.py, and the examples listed in EXTRA (examples/fahrenheit.py as
+// "example-fahrenheit", and so on) when they exist. Each runs as `anole --report TMPFILE NAME.py`
+// with cwd the program's folder, and gives three checks per target, each printed as one ok/FAIL
+// line:
 //   stdout        the program's output (and exit status 0) equals CPython's (NAME.out);
 //   instructions  every CPython instruction (with a source line; the module RESUME has line 0) of a family the engine implements has an Anole
 //                 instruction with the same code name, family and span (line, col, end_line,
@@ -33,7 +34,10 @@ const ENGINE_FAMILIES = [
 ];
 
 // Programs outside this folder that are checked here too (see tools/regen_expected.py).
-const EXTRA = [["examples/fahrenheit.py", "example-fahrenheit"], ["examples/mean.py", "example-mean"]];
+const EXTRA = [
+  ["examples/fahrenheit.py", "example-fahrenheit"], ["examples/mean.py", "example-mean"],
+  ["examples/nbody.py", "example-nbody"], ["examples/simulation.py", "example-simulation"],
+];
 
 function programs() {
   const list = readdirSync(HERE).filter((f) => f.endsWith(".py")).sort()
