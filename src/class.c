@@ -435,10 +435,11 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         return dict_del_str(vm, *dp, name);
     }
     if (!*dp && !(*dp = dict_new(vm))) return (exc_raise_memory(vm), 0);
+    uint32_t count = (*dp)->count;
     if (!dict_set_str(vm, *dp, name, v)) return (exc_raise_memory(vm), 0);
     /* The class remembers its instances' attribute names (CPython's shared keys), which decides
-     * how attribute access on them specializes. */
-    if (t->is_heap && value_is_kind(obj, OBJ_INSTANCE)) {
+     * how attribute access on them specializes. Only a new key can be a new name. */
+    if ((*dp)->count != count && t->is_heap && value_is_kind(obj, OBJ_INSTANCE)) {
         if (!t->instance_keys && !(t->instance_keys = dict_new(vm))) return (exc_raise_memory(vm), 0);
         if (dict_get_str(t->instance_keys, name) == VALUE_NULL && !dict_set_str(vm, t->instance_keys, name, VALUE_NONE))
             return (exc_raise_memory(vm), 0);

@@ -199,8 +199,24 @@ restart:
     }
 }
 
+/* dict_lookup for a str key: attribute and global names take this path, so it skips the
+ * general hash dispatch, and an interned name usually matches by identity on the first probe. */
+static int32_t dict_lookup_str(Dict *d, Str *key) {
+    if (!d->indexcap) return -1;
+    uint64_t hash = dict_fix_hash(key->hash);
+    Value k = value_from_ptr(key);
+    uint32_t mask = d->indexcap - 1;
+    for (uint32_t i = (uint32_t)hash & mask;; i = (i + 1) & mask) {
+        int32_t ix = d->index[i];
+        if (ix == -1) return -1;
+        if (ix < 0) continue;
+        DictEntry *e = &d->entries[ix];
+        if (e->key == k || (e->hash == hash && op_key_equal(e->key, k))) return ix;
+    }
+}
+
 Value dict_get_str(Dict *d, Str *key) {
-    int32_t ix = dict_lookup(d, value_from_ptr(key), key->hash);
+    int32_t ix = dict_lookup_str(d, key);
     return ix < 0 ? VALUE_NULL : d->entries[ix].value;
 }
 
@@ -261,7 +277,12 @@ int dict_set(VM *vm, Dict *d, Value key, uint64_t hash, Value value) {
 }
 
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value) {
-    return dict_set(vm, d, value_from_ptr(key), key->hash, value);
+    int32_t ix = dict_lookup_str(d, key);
+    if (ix >= 0) {
+        d->entries[ix].value = value;
+        return 1;
+    }
+    return dict_insert_new(vm, d, value_from_ptr(key), dict_fix_hash(key->hash), value);
 }
 
 int dict_setitem(VM *vm, Dict *d, Value key, Value value) {

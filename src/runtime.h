@@ -59,7 +59,13 @@ extern Type type_object, type_int, type_float, type_bool, type_none, type_str, t
     type_code, type_range, type_range_iter, type_list_iter, type_type, type_cell, type_generator,
     type_module, type_slice, type_property, type_staticmethod, type_classmethod, type_super,
     type_traceback, type_notimplemented;
-Type *type_of(Value v);
+Type *type_of_any(Value v);
+/* Instances of classes are by far the most common question on the attribute paths, so they are
+ * answered inline; everything else goes to the full table in types.c. */
+static inline Type *type_of(Value v) {
+    if (value_is_kind(v, OBJ_INSTANCE)) return ((Instance *)value_as_obj(v))->cls;
+    return type_of_any(v);
+}
 int type_is_subtype(const Type *t, const Type *base);
 
 /* exc.c: exception types and raising; traceback.c prints them */

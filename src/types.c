@@ -39,7 +39,7 @@ TYPE_STATIC(type_notimplemented, "NotImplementedType", &type_object)
 
 static Type *types_of_wrappers[] = {&type_property, &type_staticmethod, &type_classmethod, &type_super};
 
-Type *type_of(Value v) {
+Type *type_of_any(Value v) {
     if (value_is_float(v)) return &type_float;
     if (value_is_int(v)) return &type_int;
     if (value_is_bool(v)) return &type_bool;
