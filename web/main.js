@@ -6,7 +6,7 @@ import examples from 'anole:examples';
 import { createEditor } from './editor.js';
 import { clearChunks, showChunks } from './marks.js';
 import { hoverExtensions } from './hover.js';
-import { createPanes, paneExtensions } from './panes.js';
+import { createPanes, goToLine, paneExtensions } from './panes.js';
 import { StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { createTerminal } from './terminal.js';
@@ -63,6 +63,8 @@ const terminal = createTerminal(document.getElementById('terminal'), {
     engine.stop();
     return true;
   },
+  // A traceback's `File "main.py", line N` in the output is a link to line N of the editor.
+  fileLinks: { filename: FILENAME, openLine: (line) => goToLine(editor, line) },
 });
 const editor = createEditor(document.getElementById('editor'), {
   doc: storageGet(STORAGE_KEY) ?? currentExample.source,

@@ -43,6 +43,17 @@ export function paneExtensions() {
 
 // --- Tracebacks ---
 
+// Moves the editor's cursor to line n (clamped to the document) at its first non-blank character
+// and focuses the editor; the bytecode pane follows the cursor. Both the frame links under the
+// output and the traceback lines in the terminal use it.
+export function goToLine(editor, n) {
+  const doc = editor.state.doc;
+  const line = doc.line(Math.max(1, Math.min(n, doc.lines)));
+  const indent = /^\s*/.exec(line.text)[0].length;
+  editor.dispatch({ selection: EditorSelection.cursor(line.from + indent), scrollIntoView: true });
+  editor.focus();
+}
+
 // The frames of a traceback (or a syntax error) in stderr that name filename:
 // [{ line, sourceLine, caret }] where caret is the marker line under the source line, if any.
 export function parseFrames(stderr, filename) {
@@ -280,13 +291,7 @@ export function createPanes({ editor, bytecodeList, bytecodeTitle, statsBody, st
       button.type = 'button';
       button.className = 'frame-link';
       button.textContent = frame.text;
-      button.addEventListener('click', () => {
-        // The cursor goes to the line's first non-blank character (the bytecode pane follows it).
-        const line = editor.state.doc.line(Math.min(frame.line, editor.state.doc.lines));
-        const indent = /^\s*/.exec(line.text)[0].length;
-        editor.dispatch({ selection: EditorSelection.cursor(line.from + indent), scrollIntoView: true });
-        editor.focus();
-      });
+      button.addEventListener('click', () => goToLine(editor, frame.line));
       item.append(button);
       framesList.append(item);
     }

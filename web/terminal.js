@@ -1,5 +1,6 @@
 // The output terminal: xterm.js, fitted to its container. It only displays, except while the
-// program waits in input(): then the learner types the line here (readLine).
+// program waits in input(): then the learner types the line here (readLine). The frames of a
+// traceback that name the program's file are links to their lines.
 
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
@@ -7,9 +8,52 @@ import { FitAddon } from '@xterm/addon-fit';
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
+// The link in a traceback line that names filename, `  File "main.py", line 7, in f`: the text
+// `File "main.py", line 7` as { start, end, line } (string offsets, end exclusive), or null.
+// CPython indents frame lines, and a syntax error's location line, by two spaces.
+export function frameLink(text, filename) {
+  const prefix = `  File "${filename}", line `;
+  if (!text.startsWith(prefix)) return null;
+  const digits = /^\d+/.exec(text.slice(prefix.length));
+  if (!digits) return null;
+  return { start: 2, end: prefix.length + digits[0].length, line: Number(digits[0]) };
+}
+
+// xterm.js asks a link provider for the links of the row under the pointer (y, 1-based) and shows
+// them underlined with a pointer cursor; a click calls activate. A long traceback line wraps over
+// several rows at a narrow width, so the link is looked for in the whole logical line, from its
+// first row (the one that is not a continuation). The link's text is ASCII up to its end, one
+// cell per character, so a string offset i is row i / cols, column i % cols of that line.
+function frameLinkProvider(terminal, filename, openLine) {
+  return {
+    provideLinks(y, callback) {
+      const buffer = terminal.buffer.active;
+      let first = y - 1;
+      while (first > 0 && buffer.getLine(first)?.isWrapped) first--;
+      let last = y - 1;
+      while (last + 1 < buffer.length && buffer.getLine(last + 1)?.isWrapped) last++;
+      let text = '';
+      for (let row = first; row <= last; row++) text += buffer.getLine(row)?.translateToString(row === last) ?? '';
+      const link = frameLink(text, filename);
+      if (!link) {
+        callback(undefined);
+        return;
+      }
+      const cols = terminal.cols;
+      const cell = (offset) => ({ x: (offset % cols) + 1, y: first + Math.floor(offset / cols) + 1 });
+      callback([{
+        range: { start: cell(link.start), end: cell(link.end - 1) },
+        text: text.slice(link.start, link.end),
+        activate: () => openLine(link.line),
+      }]);
+    },
+  };
+}
+
 // onInterrupt() is called for Ctrl-C in the terminal; it returns true when it stopped a program
 // (the key is then consumed), false to let Ctrl-C copy the selection as usual.
-export function createTerminal(parent, { onInterrupt = () => false } = {}) {
+// fileLinks: { filename, openLine(n) } makes the traceback lines naming filename links to line n.
+export function createTerminal(parent, { onInterrupt = () => false, fileLinks = null } = {}) {
   const terminal = new Terminal({
     // Programs write '\n'; a terminal needs '\r\n' to return to the first column.
     convertEol: true,
@@ -73,6 +117,7 @@ export function createTerminal(parent, { onInterrupt = () => false } = {}) {
       }
     }
   });
+  if (fileLinks) terminal.registerLinkProvider(frameLinkProvider(terminal, fileLinks.filename, fileLinks.openLine));
   const fit = new FitAddon();
   terminal.loadAddon(fit);
   terminal.open(parent);

@@ -234,6 +234,87 @@ test('errors: red traceback, frame links jump to the line, failing span underlin
   await page.close();
 });
 
+// The screen rectangle of the first occurrence of needle in the terminal's rows (xterm.js's DOM
+// renderer splits a row into spans, so the text is searched across the row's text nodes).
+async function terminalTextRect(page, needle) {
+  return page.evaluate((text) => {
+    for (const row of document.querySelectorAll('#terminal .xterm-rows > div')) {
+      const nodes = [];
+      const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      const joined = nodes.map((node) => node.data).join('');
+      const index = joined.indexOf(text);
+      if (index < 0) continue;
+      // Maps an offset in the joined text to (node, offset in node).
+      const locate = (offset) => {
+        for (const node of nodes) {
+          if (offset <= node.data.length) return [node, offset];
+          offset -= node.data.length;
+        }
+        return [nodes[nodes.length - 1], nodes[nodes.length - 1].data.length];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(index));
+      range.setEnd(...locate(index + text.length));
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2, left: box.left, width: box.width };
+    }
+    return null;
+  }, needle);
+}
+
+const cursorPosition = (page) => page.evaluate(() => {
+  const view = window.anolePlayground.editor;
+  const head = view.state.selection.main.head;
+  const line = view.state.doc.lineAt(head);
+  return { line: line.number, column: head - line.from, focused: view.hasFocus };
+});
+
+test('traceback lines in the terminal are links: a click moves the editor cursor to that line', async () => {
+  const { page, errors } = await openPage();
+  const source = 'def g(a):\n    return a - "s"\n\nfor i in range(3):\n    pass\nprint(g(3))\n';
+  assert.equal((await runSource(page, source)).status, 1);
+  const terminal = page.locator('#terminal .xterm-screen');
+  // Start from elsewhere: the cursor at the top, the focus on the Run button.
+  await page.evaluate(() => window.anolePlayground.editor.dispatch({ selection: { anchor: 0 } }));
+  await page.getByRole('button', { name: 'Run' }).focus();
+
+  // Hovering a frame line shows it as a link (pointer cursor), and a click jumps to line 2.
+  const inner = await terminalTextRect(page, 'File "main.py", line 2');
+  assert.ok(inner, 'the frame of g() is in the terminal');
+  await page.mouse.move(inner.x, inner.y);
+  await page.waitForFunction(() => document.querySelector('#terminal .xterm-screen').classList.contains('xterm-cursor-pointer'));
+  await page.mouse.click(inner.x, inner.y);
+  assert.deepEqual(await cursorPosition(page), { line: 2, column: 4, focused: true });
+  await page.waitForFunction(() => document.getElementById('bytecode-code').textContent === 'g');
+
+  // The outer frame's link goes to line 6; its left end is clickable too.
+  const outer = await terminalTextRect(page, 'File "main.py", line 6');
+  await page.mouse.move(outer.left + 2, outer.y);
+  await page.waitForFunction(() => document.querySelector('#terminal .xterm-screen').classList.contains('xterm-cursor-pointer'));
+  await page.mouse.click(outer.left + 2, outer.y);
+  assert.deepEqual(await cursorPosition(page), { line: 6, column: 0, focused: true });
+
+  // Other traceback lines are not links: no pointer, and a click leaves the cursor where it is.
+  const other = await terminalTextRect(page, 'Traceback (most recent call last):');
+  await page.mouse.move(other.x, other.y);
+  await page.waitForTimeout(200);
+  assert.equal(await terminal.evaluate((element) => element.classList.contains('xterm-cursor-pointer')), false);
+  await page.mouse.click(other.x, other.y);
+  assert.equal((await cursorPosition(page)).line, 6);
+
+  // A syntax error's location line is a link as well.
+  assert.equal((await runSource(page, 'x = 1\nif x\n    print(x)\n')).status, 1);
+  await page.evaluate(() => window.anolePlayground.editor.dispatch({ selection: { anchor: 0 } }));
+  const syntax = await terminalTextRect(page, 'File "main.py", line 2');
+  await page.mouse.move(syntax.x, syntax.y);
+  await page.waitForFunction(() => document.querySelector('#terminal .xterm-screen').classList.contains('xterm-cursor-pointer'));
+  await page.mouse.click(syntax.x, syntax.y);
+  assert.deepEqual(await cursorPosition(page), { line: 2, column: 0, focused: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('panes stack at phone width without horizontal scroll; screenshots with a red span hovered', async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     const { page, errors } = await openPage(viewport);
