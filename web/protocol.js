@@ -69,6 +69,9 @@ export class EngineClient {
   // Stop's flag for the current worker. Each worker gets its own, so a replaced worker that is
   // still winding down cannot consume a Stop meant for its successor.
   #interruptBuffer = null;
+  // Whether the current worker's engine has loaded (READY). Until then a run cannot have started,
+  // so Stop replaces the worker at once instead of interrupting the program before its first line.
+  #workerReady = false;
 
   // handlers: { onReady(opcodes), onFailed(message) }
   // wasmModule: a promise of the compiled WebAssembly.Module (or of null), shared by every worker.
@@ -90,6 +93,7 @@ export class EngineClient {
   #startWorker() {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.#worker = worker;
+    this.#workerReady = false;
     this.#interruptBuffer = isolated ? new SharedArrayBuffer(4) : null;
     worker.addEventListener('message', (event) => {
       if (worker === this.#worker) this.#receive(event.data);
@@ -106,6 +110,7 @@ export class EngineClient {
     const run = this.#currentRun;
     switch (message.type) {
       case MESSAGE.READY:
+        this.#workerReady = true;
         this.#handlers.onReady?.(message.opcodes);
         break;
       case MESSAGE.FAILED:
@@ -223,12 +228,12 @@ export class EngineClient {
 
   // Ends the running program. With shared memory, asks the engine for KeyboardInterrupt first and
   // replaces the worker only if the run has not ended STOP_GRACE_MS later; a second Stop within
-  // that time, a program waiting in input() (its thread sleeps in Atomics.wait and polls nothing)
-  // or a page without shared memory replaces the worker at once.
+  // that time, a program waiting in input() (its thread sleeps in Atomics.wait and polls nothing),
+  // a worker still loading the engine or a page without shared memory replaces the worker at once.
   stop() {
     const run = this.#currentRun;
     if (!run) return;
-    if (this.#interruptBuffer && !run.stopping && !run.waitingForInput) {
+    if (this.#interruptBuffer && this.#workerReady && !run.stopping && !run.waitingForInput) {
       run.stopping = true;
       const flag = new Int32Array(this.#interruptBuffer, 0, 1);
       Atomics.store(flag, 0, 1);
