@@ -35,10 +35,10 @@ AnoleVM *anole_new(void) {
     vm->interned = dict_new(vm);
     vm->memory_error = vm->interned ? exc_new(vm, &exc_MemoryError, VALUE_NULL) : NULL;
     if (vm->memory_error) {
-        vm->name_setattr = str_intern(vm, "__setattr__", 11);
-        vm->name_delattr = str_intern(vm, "__delattr__", 11);
-        vm->name_getitem = str_intern(vm, "__getitem__", 11);
-        if (!vm->name_setattr || !vm->name_delattr || !vm->name_getitem) vm->memory_error = NULL;
+#define ANOLE_INTERN_NAME(field, text) \
+        if (!(vm->names.field = str_intern(vm, text, strlen(text)))) vm->memory_error = NULL;
+        VM_NAMES(ANOLE_INTERN_NAME)
+#undef ANOLE_INTERN_NAME
     }
     vm->builtins = vm->memory_error ? builtins_create(vm) : NULL;
     if (!vm->builtins) {

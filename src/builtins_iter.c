@@ -204,7 +204,7 @@ static Value bi_reversed_new(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     if (r != VALUE_NULL) return r;
     Type *t = type_of(seq);
     if (t->getattr && t->is_heap) {
-        Str *name = str_intern(vm, "__reversed__", 12);
+        Str *name = vm->names.reversed;
         if (!name) return exc_raise_memory(vm);
         Value m = t->getattr(vm, seq, name);
         if (m == VALUE_ERROR) return m;

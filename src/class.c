@@ -314,7 +314,7 @@ Value attr_get(VM *vm, Value obj, Str *name) {
     /* __getattr__ is the last resort, as in Python. */
     Type *t = type_of(obj);
     if (t->is_heap) {
-        Value ga = type_lookup(vm, t, intern(vm, "__getattr__"));
+        Value ga = type_lookup(vm, t, vm->names.getattr);
         if (ga != VALUE_NULL) {
             Value args[2] = {obj, value_from_ptr(name)};
             return call_value(vm, ga, args, 2, NULL);
@@ -408,7 +408,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         return call_value(vm, w->b, args, 2, NULL) != VALUE_ERROR;
     }
     if (t->is_heap && hook) {
-        Value sa = type_lookup(vm, t, v == VALUE_NULL ? vm->name_delattr : vm->name_setattr);
+        Value sa = type_lookup(vm, t, v == VALUE_NULL ? vm->names.delattr : vm->names.setattr);
         if (value_is_kind(sa, OBJ_FUNCTION)) {
             Value args[3] = {obj, value_from_ptr(name), v};
             return call_value(vm, sa, args, v == VALUE_NULL ? 2 : 3, NULL) != VALUE_ERROR;
@@ -474,17 +474,18 @@ Value call_dunder(VM *vm, Value obj, const char *name, Value *args, int nargs) {
 
 static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames) {
     Value obj;
-    Str *new_name = intern(vm, "__new__");
+    Str *new_name = vm->names.new_;
     Value newf = type_lookup(vm, t, new_name);
     int nkw = kwnames ? (int)kwnames->len : 0;
     if (value_is_kind(newf, OBJ_WRAPPER)) newf = ((Wrapper *)value_as_ptr(newf))->a;
     if (value_is_kind(newf, OBJ_FUNCTION)) {
-        Value *buf = malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
+        Value small[16];
+        Value *buf = nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
         if (!buf) return exc_raise_memory(vm);
         buf[0] = value_from_ptr(t);
         memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
         obj = call_value(vm, newf, buf, nargs + 1, kwnames);
-        free(buf);
+        if (buf != small) free(buf);
         if (obj == VALUE_ERROR || !type_is_subtype(type_of(obj), t)) return obj;
     } else if (type_is_subtype(t, &exc_BaseException)) {
         obj = exc_construct(vm, t, args, nargs);
@@ -500,19 +501,20 @@ static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames
         for (uint32_t i = 0; i < nslots; i++) in->slots[i] = VALUE_NULL;
         int has_dict = 1;
         for (Type *k = t; k && k->is_heap; k = k->base)
-            if (k->slot_names && !(k->dict && dict_get_str(k->dict, intern(vm, "__dict__")) != VALUE_NULL)) has_dict = 0;
+            if (k->slot_names && !(k->dict && dict_get_str(k->dict, vm->names.dict) != VALUE_NULL)) has_dict = 0;
         if (has_dict && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
         obj = value_from_ptr(in);
     }
-    Value init = type_lookup(vm, t, intern(vm, "__init__"));
+    Value init = type_lookup(vm, t, vm->names.init);
     if (value_is_kind(init, OBJ_FUNCTION)) {
         if (!gc_root_push(vm, obj)) return VALUE_ERROR;
-        Value *buf = malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
+        Value small[16];
+        Value *buf = nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
         if (!buf) return exc_raise_memory(vm);
         buf[0] = obj;
         memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
         Value r = call_value(vm, init, buf, nargs + 1, kwnames);
-        free(buf);
+        if (buf != small) free(buf);
         gc_root_pop(vm, 1);
         if (r == VALUE_ERROR) return r;
         if (r != VALUE_NONE)
@@ -557,7 +559,7 @@ Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames)
         return exc_raise(vm, &exc_TypeError, "cannot create '%s' instances", t->name);
     }
     if (type_of(callable)->is_heap) {
-        Value f = type_lookup(vm, type_of(callable), intern(vm, "__call__"));
+        Value f = type_lookup(vm, type_of(callable), vm->names.call);
         if (f != VALUE_NULL) {
             int nkw = kwnames ? (int)kwnames->len : 0;
             Value *buf = malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
@@ -671,7 +673,7 @@ static int heap_str(VM *vm, Value v, StrBuf *out) {
 
 static int heap_hash(VM *vm, Value v, uint64_t *out) {
     Type *t = type_of(v);
-    Value h = type_lookup(vm, t, intern(vm, "__hash__"));
+    Value h = type_lookup(vm, t, vm->names.hash);
     if (h == VALUE_NONE) {
         exc_raise(vm, &exc_TypeError, "unhashable type: '%s'", t->name);
         return 0;
@@ -719,7 +721,7 @@ static int heap_truthy(VM *vm, Value v) {
         }
         return r == VALUE_TRUE;
     }
-    if (type_lookup(vm, type_of(v), intern(vm, "__len__")) != VALUE_NULL) {
+    if (type_lookup(vm, type_of(v), vm->names.len) != VALUE_NULL) {
         int64_t n = heap_len(vm, v);
         return n < 0 ? -1 : n != 0;
     }
@@ -750,7 +752,7 @@ static Type type_seqiter = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "
 static Value heap_iter(VM *vm, Value v) {
     Value r = call_dunder(vm, v, "__iter__", NULL, 0);
     if (r != VALUE_NULL) return r;
-    if (type_lookup(vm, type_of(v), intern(vm, "__getitem__")) != VALUE_NULL) {
+    if (type_lookup(vm, type_of(v), vm->names.getitem) != VALUE_NULL) {
         IterObj *it = iter_new(vm, &type_seqiter);
         if (!it) return exc_raise_memory(vm);
         it->v[0] = v;
@@ -931,8 +933,8 @@ Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns) {
         }
     }
     /* A class that defines __eq__ but not __hash__ is unhashable (its __hash__ is None). */
-    if (dict_get_str(ns, intern(vm, "__eq__")) != VALUE_NULL && dict_get_str(ns, intern(vm, "__hash__")) == VALUE_NULL &&
-        !dict_set_str(vm, ns, intern(vm, "__hash__"), VALUE_NONE))
+    if (dict_get_str(ns, intern(vm, "__eq__")) != VALUE_NULL && dict_get_str(ns, vm->names.hash) == VALUE_NULL &&
+        !dict_set_str(vm, ns, vm->names.hash, VALUE_NONE))
         return exc_raise_memory(vm);
     for (uint32_t i = 0; i < ns->nentries; i++)
         if (ns->entries[i].key != VALUE_NULL) set_owner(ns->entries[i].value, t);
@@ -1152,7 +1154,7 @@ static Value b_callable(VM *vm, Value *args, int nargs, Tuple *kw) {
     if (value_is_kind(v, OBJ_FUNCTION) || value_is_kind(v, OBJ_BUILTIN) || value_is_kind(v, OBJ_BOUND_METHOD) ||
         value_is_kind(v, OBJ_TYPE))
         return VALUE_TRUE;
-    return value_from_bool(type_of(v)->is_heap && type_lookup(vm, type_of(v), intern(vm, "__call__")) != VALUE_NULL);
+    return value_from_bool(type_of(v)->is_heap && type_lookup(vm, type_of(v), vm->names.call) != VALUE_NULL);
 }
 
 static Value b_id(VM *vm, Value *args, int nargs, Tuple *kw) {

@@ -372,7 +372,7 @@ static int format_str(VM *vm, Str *s, const FormatSpec *f, StrBuf *out) {
 /* A __format__ defined by a class in Python (not inherited from object), or VALUE_NULL. */
 static Value format_user_method(VM *vm, Type *t) {
     if (!t->is_heap || !t->mro) return VALUE_NULL;
-    Str *name = str_intern(vm, "__format__", 10);
+    Str *name = vm->names.format;
     if (!name) return VALUE_NULL;
     for (uint32_t i = 0; i < t->mro->len; i++) {
         Type *k = value_as_ptr(t->mro->items[i]);

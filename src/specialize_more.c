@@ -42,7 +42,7 @@ static DescrKind analyze_descriptor(VM *vm, Type *t, Str *name, int store, Value
         const char *hook = store ? "__setattr__" : "__getattribute__";
         Value h = type_lookup(vm, t, str_intern(vm, hook, strlen(hook)));
         if (value_is_kind(h, OBJ_FUNCTION)) return D_OVERRIDDEN;
-        if (!store && value_is_kind(type_lookup(vm, t, str_intern(vm, "__getattr__", 11)), OBJ_FUNCTION)) return D_OVERRIDDEN;
+        if (!store && value_is_kind(type_lookup(vm, t, vm->names.getattr), OBJ_FUNCTION)) return D_OVERRIDDEN;
     }
     if (type_has_slot_name(t, name)) return D_SLOT;
     Value d = type_lookup(vm, t, name);
@@ -310,7 +310,7 @@ void specialize_binary_subscr(VM *vm, Code *code, uint16_t *instr, Value contain
         return;
     }
     Type *t = type_of(container);
-    Value gi = type_lookup(vm, t, str_intern(vm, "__getitem__", 11));
+    Value gi = type_lookup(vm, t, vm->names.getitem);
     if (value_is_kind(gi, OBJ_FUNCTION)) {
         Function *fn = value_as_ptr(gi);
         Code *fc = fn->code;

@@ -40,6 +40,14 @@ typedef struct Frame {
 #define GC_SIZE_CLASSES 12
 #define VM_POLL_INTERVAL 4096
 
+/* The names in vm->names: special methods that calls, instantiation, hashing and attribute
+ * access would otherwise intern (hash and look up) on every use. */
+#define VM_NAMES(X)                                                                         \
+    X(setattr, "__setattr__") X(delattr, "__delattr__") X(getitem, "__getitem__")           \
+    X(getattr, "__getattr__") X(init, "__init__") X(new_, "__new__") X(dict, "__dict__")     \
+    X(call, "__call__") X(hash, "__hash__") X(len, "__len__") X(enter, "__enter__")         \
+    X(exit, "__exit__") X(format, "__format__") X(reversed, "__reversed__")
+
 struct AnoleVM {
     /* The heap: every collectable object, the bytes they hold, and when to collect next. */
     Obj *objects;
@@ -93,8 +101,12 @@ struct AnoleVM {
     int specialize;
 
     uint32_t next_keys_version, next_func_version, next_type_version;
-    /* Interned names the loop and attribute stores look up on hot paths (made by anole_new). */
-    struct Str *name_setattr, *name_delattr, *name_getitem;
+    /* Interned names the runtime looks up on hot paths, made once by anole_new. */
+    struct VMNames {
+#define VM_NAME_FIELD(field, text) struct Str *field;
+        VM_NAMES(VM_NAME_FIELD)
+#undef VM_NAME_FIELD
+    } names;
     /* CPython's type attribute cache: (type version, interned name) -> what the MRO walk
      * found, or VALUE_NULL (class.c type_lookup). */
     struct TypeCacheEntry {
