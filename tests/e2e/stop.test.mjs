@@ -109,11 +109,13 @@ test('a program that swallows KeyboardInterrupt is ended by replacing the worker
   assert.equal(await terminalText(page), 'stubborn\nignored\nKeyboardInterrupt\n[the program was stopped]');
   await runAgain(page);
 
-  // A second Stop while the first one waits replaces the worker at once.
-  const twice = await runThenStop(page, stubborn, 'stubborn', async () => {
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await page.getByRole('button', { name: 'Stop' }).click();
-  });
+  // A second Stop while the first one waits replaces the worker at once. Both clicks happen in the
+  // page in one go, so the time measured is the page's, not the test driver's.
+  const twice = await runThenStop(page, stubborn, 'stubborn', () => page.evaluate(() => {
+    const stop = document.getElementById('stop');
+    stop.click();
+    stop.click();
+  }));
   assert.ok(twice < 250, `a second Stop took ${twice} ms to end the run`);
   assert.equal((await lastResult(page)).replaced, true);
   await runAgain(page);
