@@ -573,8 +573,9 @@ static int compile_joined_str(Compiler *c, Node *e) {
         }
         n++;
     }
-    if (n == 1 && e->list.items[0]->kind == AST_FORMATTEDVALUE) return 1;
-    if (n == 0) return cc_load_const(c, cc_str_const(c, "", 0));
+    /* As in 3.11's compiler_joined_str: one piece is the string itself; none, or several, are
+     * joined by BUILD_STRING (f"" and an empty format spec make BUILD_STRING 0). */
+    if (n == 1) return 1;
     return cc_emit(c, OP_BUILD_STRING, n);
 }
 

@@ -1,6 +1,7 @@
 // Ctrl-C (SIGINT) stops a running program the way CPython does: KeyboardInterrupt is raised at the
 // next safe point, the program may catch it (and its finally blocks run), and uncaught it ends the
-// program with a traceback. Native CLI only: the page stops programs by replacing the worker.
+// program with a traceback. Native CLI here; the page's Stop goes through anole_set_interrupt_poll
+// and is tested in tests/e2e/stop.test.mjs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
