@@ -210,7 +210,10 @@ const char *anole_dis(AnoleVM *vm) {
 }
 
 const char *anole_stats(AnoleVM *vm) {
-    if (!vm->out_stats.len) dis_stats(vm, &vm->out_stats);
+    if (!vm->out_stats.len) {
+        report_count_family_hits(vm);
+        dis_stats(vm, &vm->out_stats);
+    }
     return strbuf_cstr(&vm->out_stats);
 }
 

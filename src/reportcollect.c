@@ -73,8 +73,25 @@ static int collect_code(Code *code, InstrVec *out) {
     return 1;
 }
 
+/* Adds each instruction's hits to its family's total, for code and the code objects in it. */
+static void count_hits_code(VM *vm, Code *code) {
+    for (uint32_t i = 0; i < code->ncode; i++) {
+        int op = code->code[i] & 0xff;
+        vm->family_stats[opcode_info[op].family].hit += code->istats[i].hits;
+        i += opcode_info[op].cache;
+    }
+    for (uint32_t k = 0; k < code->nconsts; k++)
+        if (value_is_kind(code->consts[k], OBJ_CODE)) count_hits_code(vm, value_as_ptr(code->consts[k]));
+}
+
+void report_count_family_hits(VM *vm) {
+    for (int op = 0; op < OP__COUNT; op++) vm->family_stats[op].hit = 0;
+    if (vm->module_code) count_hits_code(vm, vm->module_code);
+}
+
 int report_collect(VM *vm, Report *r) {
     memset(r, 0, sizeof *r);
+    report_count_family_hits(vm);
     r->file = vm->filename;
     r->source = vm->source;
     r->source_len = vm->source_len;

@@ -9,4 +9,8 @@
 int report_collect(VM *vm, Report *r);
 void report_release(Report *r);
 
+/* The family hit totals (vm->family_stats[].hit) are not counted as the program runs, to keep the
+ * specialized instructions' hot path to one counter; this adds up the instructions' own hits. */
+void report_count_family_hits(VM *vm);
+
 #endif
