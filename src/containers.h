@@ -11,8 +11,6 @@
  * object.h grows CALLKIND_NOARGS (then only this line changes). */
 #define CALLKIND_NOARGS_PENDING CALLKIND_NOARGS
 
-/* Binary operator numbers (NB_* opargs) the containers implement; +13 is the in-place form. */
-enum { NB_ADD = 0, NB_AND = 1, NB_MUL = 5, NB_OR = 7, NB_SUB = 10, NB_XOR = 12, NB_INPLACE = 13 };
 
 /* ---- dict.c: hashing and the hash table ---- */
 

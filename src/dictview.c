@@ -228,7 +228,7 @@ static Value dictview_compare(VM *vm, int op, Value a, Value b) {
 
 static Value dictview_binary(VM *vm, int nb_op, Value a, Value b) {
     int op = nb_op >= NB_INPLACE ? nb_op - NB_INPLACE : nb_op;
-    if (op != NB_AND && op != NB_OR && op != NB_SUB && op != NB_XOR) return VALUE_NULL;
+    if (op != NB_AND && op != NB_OR && op != NB_SUBTRACT && op != NB_XOR) return VALUE_NULL;
     return set_view_op(vm, op, a, b);
 }
 

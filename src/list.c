@@ -364,7 +364,7 @@ static Value list_binary(VM *vm, int nb_op, Value a, Value b) {
         l->len = x->len + y->len;
         return value_from_ptr(l);
     }
-    if (op == NB_MUL) {
+    if (op == NB_MULTIPLY) {
         if (value_is_kind(a, OBJ_LIST) && list_is_int(b)) return seq_repeat(vm, a, b, in_place);
         if (value_is_kind(b, OBJ_LIST) && list_is_int(a)) return seq_repeat(vm, b, a, 0);
     }

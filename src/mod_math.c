@@ -12,8 +12,6 @@
 #include "runtime.h"
 #include "vm.h"
 
-enum { MATH_NB_FLOOR_DIVIDE = 2, MATH_NB_LSHIFT = 3, MATH_NB_MULTIPLY = 5, MATH_NB_REMAINDER = 6,
-       MATH_NB_RSHIFT = 9, MATH_NB_SUBTRACT = 10, MATH_NB_ADD = 0 };
 enum { MATH_CMP_LT = 0, MATH_CMP_EQ = 2, MATH_CMP_GT = 4, MATH_CMP_GE = 5 };
 
 /* ---- argument helpers, worded as CPython's Argument Clinic words its errors ---- */
@@ -81,9 +79,9 @@ static Value math_int_from_double(VM *vm, double d) {
     double m = frexp(fabs(d), &e);                  /* |d| = m * 2**e, 0.5 <= m < 1, e > 47 */
     int64_t mant = (int64_t)ldexp(m, 53);           /* exact: d has at most 53 significant bits */
     Value hi = value_from_int(mant >> 27), lo = value_from_int(mant & ((1 << 27) - 1));
-    Value r = op_binary(vm, MATH_NB_LSHIFT, hi, value_from_int(27));
-    if (r != VALUE_ERROR) r = op_binary(vm, MATH_NB_ADD, r, lo);
-    if (r != VALUE_ERROR) r = op_binary(vm, MATH_NB_LSHIFT, r, value_from_int(e - 53));
+    Value r = op_binary(vm, NB_LSHIFT, hi, value_from_int(27));
+    if (r != VALUE_ERROR) r = op_binary(vm, NB_ADD, r, lo);
+    if (r != VALUE_ERROR) r = op_binary(vm, NB_LSHIFT, r, value_from_int(e - 53));
     if (r != VALUE_ERROR && d < 0) r = op_unary_negative(vm, r);
     return r;
 }
@@ -234,7 +232,7 @@ static int math_loghelper(VM *vm, Value v, double (*func)(double), double *out) 
                 ((Exception *)value_as_obj(vm->exc))->type != &exc_OverflowError)
                 return 0;
             vm->exc = VALUE_NULL;
-            n = op_binary(vm, MATH_NB_RSHIFT, n, value_from_int(64));
+            n = op_binary(vm, NB_RSHIFT, n, value_from_int(64));
             if (n == VALUE_ERROR) return 0;
             e += 64;
         }
@@ -700,18 +698,18 @@ static Value math_range_product(VM *vm, int64_t lo, int64_t hi) {
                 run = (int64_t)r;
                 continue;
             }
-            acc = op_binary(vm, MATH_NB_MULTIPLY, acc, value_from_int(run));
+            acc = op_binary(vm, NB_MULTIPLY, acc, value_from_int(run));
             if (acc == VALUE_ERROR) return VALUE_ERROR;
             run = i;
         }
-        return op_binary(vm, MATH_NB_MULTIPLY, acc, value_from_int(run));
+        return op_binary(vm, NB_MULTIPLY, acc, value_from_int(run));
     }
     int64_t mid = lo + (hi - lo) / 2;
     Value a = math_range_product(vm, lo, mid);
     if (a == VALUE_ERROR) return VALUE_ERROR;
     Value b = math_range_product(vm, mid, hi);
     if (b == VALUE_ERROR) return VALUE_ERROR;
-    return op_binary(vm, MATH_NB_MULTIPLY, a, b);
+    return op_binary(vm, NB_MULTIPLY, a, b);
 }
 
 static Value math_factorial_of(VM *vm, Value n) {
@@ -735,8 +733,8 @@ static Value math_falling_product(VM *vm, Value n, int64_t k) {
     if (value_is_int(n)) return math_range_product(vm, value_as_int(n) - k + 1, value_as_int(n) + 1);
     Value acc = value_from_int(1);
     for (int64_t i = 0; i < k && acc != VALUE_ERROR; i++) {
-        Value f = op_binary(vm, MATH_NB_SUBTRACT, n, value_from_int(i));
-        acc = f == VALUE_ERROR ? f : op_binary(vm, MATH_NB_MULTIPLY, acc, f);
+        Value f = op_binary(vm, NB_SUBTRACT, n, value_from_int(i));
+        acc = f == VALUE_ERROR ? f : op_binary(vm, NB_MULTIPLY, acc, f);
     }
     return acc;
 }
@@ -768,7 +766,7 @@ static int math_comb_args(VM *vm, const char *name, Value *args, Value *n, int64
     }
     if (for_comb) {
         /* comb(n, k) == comb(n, n - k): use the smaller one. */
-        Value nk = op_binary(vm, MATH_NB_SUBTRACT, *n, k);
+        Value nk = op_binary(vm, NB_SUBTRACT, *n, k);
         if (nk == VALUE_ERROR) return 0;
         int less = math_cmp(vm, MATH_CMP_LT, nk, k);
         if (less < 0) return 0;
@@ -816,10 +814,10 @@ static Value math_comb(VM *vm, Value *args, int nargs, Tuple *kwnames) {
                 continue;
             }
         }
-        Value f = op_binary(vm, MATH_NB_SUBTRACT, n, value_from_int(k - i));
-        if (f != VALUE_ERROR) acc = op_binary(vm, MATH_NB_MULTIPLY, acc, f);
+        Value f = op_binary(vm, NB_SUBTRACT, n, value_from_int(k - i));
+        if (f != VALUE_ERROR) acc = op_binary(vm, NB_MULTIPLY, acc, f);
         if (f == VALUE_ERROR || acc == VALUE_ERROR) return VALUE_ERROR;
-        if ((acc = op_binary(vm, MATH_NB_FLOOR_DIVIDE, acc, value_from_int(i))) == VALUE_ERROR) return VALUE_ERROR;
+        if ((acc = op_binary(vm, NB_FLOOR_DIVIDE, acc, value_from_int(i))) == VALUE_ERROR) return VALUE_ERROR;
     }
     return acc;
 }
@@ -839,7 +837,7 @@ static Value math_gcd2(VM *vm, Value a, Value b) {
         int zero = math_cmp(vm, MATH_CMP_EQ, b, value_from_int(0));
         if (zero < 0) return VALUE_ERROR;
         if (zero) return a;
-        Value t = op_binary(vm, MATH_NB_REMAINDER, a, b);
+        Value t = op_binary(vm, NB_REMAINDER, a, b);
         if (t == VALUE_ERROR) return t;
         a = b;
         b = t;
@@ -869,8 +867,8 @@ static Value math_lcm(VM *vm, Value *args, int nargs, Tuple *kwnames) {
         if (zero || math_cmp(vm, MATH_CMP_EQ, l, value_from_int(0)) == 1) continue;
         Value g = math_gcd2(vm, l, x);
         if (g == VALUE_ERROR) return g;
-        l = op_binary(vm, MATH_NB_FLOOR_DIVIDE, l, g);
-        if (l == VALUE_ERROR || (l = op_binary(vm, MATH_NB_MULTIPLY, l, x)) == VALUE_ERROR) return VALUE_ERROR;
+        l = op_binary(vm, NB_FLOOR_DIVIDE, l, g);
+        if (l == VALUE_ERROR || (l = op_binary(vm, NB_MULTIPLY, l, x)) == VALUE_ERROR) return VALUE_ERROR;
     }
     return l;
 }
@@ -897,9 +895,9 @@ static Value math_isqrt(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     else vm->exc = VALUE_NULL;
     if (x == VALUE_ERROR) return x;
     for (;;) {
-        Value q = op_binary(vm, MATH_NB_FLOOR_DIVIDE, n, x);
-        Value y = q == VALUE_ERROR ? q : op_binary(vm, MATH_NB_ADD, x, q);
-        y = y == VALUE_ERROR ? y : op_binary(vm, MATH_NB_RSHIFT, y, value_from_int(1));
+        Value q = op_binary(vm, NB_FLOOR_DIVIDE, n, x);
+        Value y = q == VALUE_ERROR ? q : op_binary(vm, NB_ADD, x, q);
+        y = y == VALUE_ERROR ? y : op_binary(vm, NB_RSHIFT, y, value_from_int(1));
         if (y == VALUE_ERROR) return y;
         int ge = math_cmp(vm, MATH_CMP_GE, y, x);
         if (ge < 0) return VALUE_ERROR;
@@ -926,7 +924,7 @@ static Value math_prod(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     for (;;) {
         if (!gc_root_push(vm, acc)) break;
         Value item = op_iter_next(vm, it);
-        Value next = item == VALUE_ERROR || item == VALUE_NULL ? item : op_binary(vm, MATH_NB_MULTIPLY, acc, item);
+        Value next = item == VALUE_ERROR || item == VALUE_NULL ? item : op_binary(vm, NB_MULTIPLY, acc, item);
         gc_root_pop(vm, 1);
         if (next == VALUE_NULL) {
             gc_root_pop(vm, 1);

@@ -15,10 +15,6 @@
 #include "runtime.h"
 #include "vm.h"
 
-enum { NB_ADD = 0, NB_AND = 1, NB_FLOOR_DIVIDE = 2, NB_LSHIFT = 3, NB_MATRIX_MULTIPLY = 4, NB_MULTIPLY = 5,
-       NB_REMAINDER = 6, NB_OR = 7, NB_POWER = 8, NB_RSHIFT = 9, NB_SUBTRACT = 10, NB_TRUE_DIVIDE = 11,
-       NB_XOR = 12 };
-
 int value_is_exact_int(Value v) { return value_is_int(v) || value_is_kind(v, OBJ_BIGINT); }
 
 /* An int of any size, bools included. */

@@ -34,7 +34,40 @@ static Value op_repeat(VM *vm, Value seq, Value count) {
     return value_from_ptr(l);
 }
 
+/* Both operands small ints: the operators 3.11 leaves unspecialized (%, //, &, |, ^) are common
+ * in loops, and +, -, * reach here from their specialized forms' overflow and from adaptive
+ * instructions. VALUE_NULL when the result needs the general path (a big int, a zero divisor). */
+static Value op_binary_small_ints(int nb_op, int64_t x, int64_t y) {
+    int64_t r;
+    int op = nb_op >= NB_INPLACE ? nb_op - NB_INPLACE : nb_op;
+    switch (op) {
+    case NB_ADD: r = x + y; break;
+    case NB_SUBTRACT: r = x - y; break;
+    case NB_MULTIPLY:
+        if (__builtin_mul_overflow(x, y, &r)) return VALUE_NULL;
+        break;
+    case NB_REMAINDER:
+    case NB_FLOOR_DIVIDE: {
+        if (y == 0) return VALUE_NULL;
+        int64_t q = x / y, m = x % y;
+        /* Python rounds the quotient toward negative infinity; the remainder takes y's sign. */
+        if (m != 0 && ((m < 0) != (y < 0))) q--, m += y;
+        r = op == NB_REMAINDER ? m : q;
+        break;
+    }
+    case NB_AND: r = x & y; break;
+    case NB_OR: r = x | y; break;
+    case NB_XOR: r = x ^ y; break;
+    default: return VALUE_NULL;
+    }
+    return smallint_fits(r) ? value_from_int(r) : VALUE_NULL;
+}
+
 Value op_binary(VM *vm, int nb_op, Value a, Value b) {
+    if (value_is_int(a) && value_is_int(b)) {
+        Value small = op_binary_small_ints(nb_op, value_as_int(a), value_as_int(b));
+        if (small != VALUE_NULL) return small;
+    }
     Value r = num_binary_op(vm, nb_op, a, b);
     if (r != VALUE_NULL) return r;
     Type *ta = type_of(a), *tb = type_of(b);
@@ -46,11 +79,11 @@ Value op_binary(VM *vm, int nb_op, Value a, Value b) {
         r = tb->binary(vm, nb_op, a, b);
         if (r != VALUE_NULL) return r;
     }
-    int op = nb_op >= 13 ? nb_op - 13 : nb_op;
+    int op = nb_op >= NB_INPLACE ? nb_op - NB_INPLACE : nb_op;
     int a_int = value_is_int(a) || value_is_bool(a), b_int = value_is_int(b) || value_is_bool(b);
-    if (op == 0 && value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR))
+    if (op == NB_ADD && value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR))
         return str_concat(vm, value_as_ptr(a), value_as_ptr(b));
-    if (op == 0 && value_is_kind(a, OBJ_LIST) && value_is_kind(b, OBJ_LIST)) {
+    if (op == NB_ADD && value_is_kind(a, OBJ_LIST) && value_is_kind(b, OBJ_LIST)) {
         List *x = value_as_ptr(a), *y = value_as_ptr(b);
         List *l = list_new(vm, x->len + y->len);
         if (!l) return exc_raise_memory(vm);
@@ -59,18 +92,18 @@ Value op_binary(VM *vm, int nb_op, Value a, Value b) {
         l->len = x->len + y->len;
         return value_from_ptr(l);
     }
-    if (op == 0 && value_is_kind(a, OBJ_STR))
+    if (op == NB_ADD && value_is_kind(a, OBJ_STR))
         return exc_raise(vm, &exc_TypeError, "can only concatenate str (not \"%s\") to str", type_of(b)->name);
-    if (op == 0 && value_is_kind(a, OBJ_LIST))
+    if (op == NB_ADD && value_is_kind(a, OBJ_LIST))
         return exc_raise(vm, &exc_TypeError, "can only concatenate list (not \"%s\") to list", type_of(b)->name);
-    if (op == 5) {
+    if (op == NB_MULTIPLY) {
         if ((value_is_kind(a, OBJ_STR) || value_is_kind(a, OBJ_LIST)) && b_int) return op_repeat(vm, a, b);
         if ((value_is_kind(b, OBJ_STR) || value_is_kind(b, OBJ_LIST)) && a_int) return op_repeat(vm, b, a);
         if (value_is_kind(a, OBJ_STR) || value_is_kind(a, OBJ_LIST) || value_is_kind(b, OBJ_STR) || value_is_kind(b, OBJ_LIST))
             return exc_raise(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%s'",
                              type_of(value_is_kind(a, OBJ_STR) || value_is_kind(a, OBJ_LIST) ? b : a)->name);
     }
-    if (nb_op == 8 || nb_op == 21) {
+    if (op == NB_POWER) {
         return exc_raise(vm, &exc_TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
                          type_of(a)->name, type_of(b)->name);
     }

@@ -86,6 +86,14 @@ Exception *exc_new(VM *vm, Type *type, Value message);
 /* Prints the uncaught exception `e` CPython 3.11's way, with the source of the last run. */
 void exc_print_traceback(VM *vm, Exception *e, StrBuf *out);
 
+/* BINARY_OP's oparg: CPython 3.11's operator numbers (dis._nb_ops); NB_INPLACE + n is the
+ * augmented form of n (a += b). */
+enum {
+    NB_ADD = 0, NB_AND = 1, NB_FLOOR_DIVIDE = 2, NB_LSHIFT = 3, NB_MATRIX_MULTIPLY = 4, NB_MULTIPLY = 5,
+    NB_REMAINDER = 6, NB_OR = 7, NB_POWER = 8, NB_RSHIFT = 9, NB_SUBTRACT = 10, NB_TRUE_DIVIDE = 11,
+    NB_XOR = 12, NB_INPLACE = 13
+};
+
 /* num.c: int and float arithmetic with Python's semantics */
 Value num_binary_op(VM *vm, int nb_op, Value a, Value b);  /* NotImplemented -> VALUE_NULL */
 Value num_negate(VM *vm, Value v);

@@ -277,7 +277,7 @@ Value set_view_op(VM *vm, int op, Value a, Value b) {
     }
     Dict *result = set_make(vm, 0, a);
     if (!result) return VALUE_ERROR;
-    int (*fn)(VM *, Dict *, Value) = op == NB_SUB ? set_difference_update
+    int (*fn)(VM *, Dict *, Value) = op == NB_SUBTRACT ? set_difference_update
                                      : op == NB_OR ? set_union_update
                                                    : set_symmetric_difference_update;
     return set_rooted(vm, result, b, fn) ? value_from_ptr(result) : VALUE_ERROR;
@@ -370,7 +370,7 @@ static Value setobj_binary(VM *vm, int nb_op, Value a, Value b) {
     if (in_place) {
         int ok;
         if (op == NB_OR) ok = set_update_from(vm, so, b);
-        else if (op == NB_SUB) ok = set_difference_update(vm, so, b);
+        else if (op == NB_SUBTRACT) ok = set_difference_update(vm, so, b);
         else if (op == NB_XOR) ok = set_symmetric_difference_update(vm, so, b);
         else if (op == NB_AND) {
             Dict *tmp = set_intersection(vm, so, b);
@@ -383,7 +383,7 @@ static Value setobj_binary(VM *vm, int nb_op, Value a, Value b) {
         if (a == b) return setobj_result(set_copy(vm, so));
         return setobj_result(set_rooted(vm, set_copy(vm, so), b, set_union_update));
     case NB_AND: return setobj_result(set_intersection(vm, so, b));
-    case NB_SUB: return setobj_result(set_difference(vm, so, b));
+    case NB_SUBTRACT: return setobj_result(set_difference(vm, so, b));
     case NB_XOR: return setobj_result(set_symmetric_difference(vm, so, b));
     default: return VALUE_NULL;
     }

@@ -100,7 +100,7 @@ static Value tuple_binary(VM *vm, int nb_op, Value a, Value b) {
         memcpy(t->items + x->len, y->items, y->len * sizeof(Value));
         return value_from_ptr(t);
     }
-    if (op == NB_MUL) {
+    if (op == NB_MULTIPLY) {
         if (value_is_kind(a, OBJ_TUPLE) && tuple_is_int(b)) return seq_repeat(vm, a, b, 0);
         if (value_is_kind(b, OBJ_TUPLE) && tuple_is_int(a)) return seq_repeat(vm, b, a, 0);
         Value other = value_is_kind(a, OBJ_TUPLE) ? b : a;
