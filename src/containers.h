@@ -11,6 +11,9 @@
  * object.h grows CALLKIND_NOARGS (then only this line changes). */
 #define CALLKIND_NOARGS_PENDING CALLKIND_NOARGS
 
+/* list.append as a builtin function: PRECALL_NO_KW_LIST_APPEND recognizes it by identity. */
+Value list_method_append(VM *vm, Value *args, int nargs, Tuple *kw);
+
 
 /* ---- dict.c: hashing and the hash table ---- */
 

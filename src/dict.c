@@ -70,7 +70,7 @@ static uint64_t dict_fix_hash(uint64_t h) { return h == (uint64_t)-1 ? (uint64_t
 
 int dict_hash_pure(Value v, uint64_t *out) {
     if (value_is_kind(v, OBJ_STR)) {
-        *out = dict_fix_hash(((Str *)value_as_obj(v))->hash);
+        *out = dict_fix_hash(str_hash((Str *)value_as_obj(v)));
         return 1;
     }
     if (value_is_int(v)) {
@@ -203,7 +203,7 @@ restart:
  * general hash dispatch, and an interned name usually matches by identity on the first probe. */
 static int32_t dict_lookup_str(Dict *d, Str *key) {
     if (!d->indexcap) return -1;
-    uint64_t hash = dict_fix_hash(key->hash);
+    uint64_t hash = dict_fix_hash(str_hash(key));
     Value k = value_from_ptr(key);
     uint32_t mask = d->indexcap - 1;
     for (uint32_t i = (uint32_t)hash & mask;; i = (i + 1) & mask) {
@@ -282,7 +282,7 @@ int dict_set_str(VM *vm, Dict *d, Str *key, Value value) {
         d->entries[ix].value = value;
         return 1;
     }
-    return dict_insert_new(vm, d, value_from_ptr(key), dict_fix_hash(key->hash), value);
+    return dict_insert_new(vm, d, value_from_ptr(key), dict_fix_hash(str_hash(key)), value);
 }
 
 int dict_setitem(VM *vm, Dict *d, Value key, Value value) {
@@ -338,7 +338,7 @@ uint32_t dict_keys_version(VM *vm, Dict *d) {
 }
 
 int dict_del_str(VM *vm, Dict *d, Str *key) {
-    int32_t ix = dict_lookup(d, value_from_ptr(key), key->hash);
+    int32_t ix = dict_lookup(d, value_from_ptr(key), str_hash(key));
     if (ix < 0) {
         dict_key_error(vm, value_from_ptr(key));
         return 0;

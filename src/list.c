@@ -375,7 +375,7 @@ static Value list_binary(VM *vm, int nb_op, Value a, Value b) {
 
 #define LIST_SELF ((List *)value_as_ptr(args[0]))
 
-static Value list_m_append(VM *vm, Value *args, int nargs, Tuple *kw) {
+Value list_method_append(VM *vm, Value *args, int nargs, Tuple *kw) {
     if (!methargs_one(vm, "list.append", nargs - 1, kw)) return VALUE_ERROR;
     return list_append(vm, LIST_SELF, args[1]) ? VALUE_NONE : exc_raise_memory(vm);
 }
@@ -524,7 +524,7 @@ static Value list_m_reversed(VM *vm, Value *args, int nargs, Tuple *kw) {
 }
 
 static const MethodDef list_methods[] = {
-    {"append", list_m_append, CALLKIND_O},
+    {"append", list_method_append, CALLKIND_O},
     {"extend", list_m_extend, CALLKIND_O},
     {"insert", list_m_insert, CALLKIND_FAST},
     {"pop", list_m_pop, CALLKIND_FAST},

@@ -210,7 +210,7 @@ int op_key_equal(Value a, Value b) {
 }
 
 uint64_t value_hash(Value v) {
-    if (value_is_kind(v, OBJ_STR)) return ((Str *)value_as_obj(v))->hash;
+    if (value_is_kind(v, OBJ_STR)) return str_hash((Str *)value_as_obj(v));
     if (value_is_int(v)) return (uint64_t)value_as_int(v) * 0x9e3779b97f4a7c15ull;
     if (value_is_bool(v)) return (uint64_t)(v == VALUE_TRUE) * 0x9e3779b97f4a7c15ull;
     if (value_is_float(v)) {

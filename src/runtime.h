@@ -32,7 +32,13 @@ void gc_free_generator(VM *vm, Obj *gen);
 Str *str_new(VM *vm, const char *data, size_t len);
 Str *str_intern(VM *vm, const char *data, size_t len);
 Value str_value(VM *vm, const char *data, size_t len);   /* VALUE_ERROR on MemoryError */
-uint64_t str_hash_bytes(const char *data, size_t len);
+uint64_t str_hash_bytes(const char *data, size_t len);   /* never 0 */
+/* A str's hash is computed on first use, as CPython does: most strings a program builds (lines,
+ * pieces of output) are never hashed. 0 in Str.hash means not computed yet. */
+static inline uint64_t str_hash(Str *s) {
+    if (!s->hash) s->hash = str_hash_bytes(s->data, s->len);
+    return s->hash;
+}
 int str_equal(const Str *a, const Str *b);
 Value str_concat(VM *vm, Str *a, Str *b);
 size_t utf8_count_chars(const char *data, size_t len);

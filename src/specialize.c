@@ -268,7 +268,7 @@ void specialize_precall(VM *vm, Code *code, uint16_t *instr, Value callable, int
                 specialize_failed(vm, code, instr, OP_PRECALL, SPECFAIL_CALL_KWNAMES);
                 return;
             }
-            if (strcmp(b->name, "append") == 0 && nargs == 2) {
+            if (b->fn == list_method_append && nargs == 2) {
                 uint16_t after = instr[1 + 1 + opcode_info[OP_CALL].cache + 1];
                 if ((after & 0xff) == OP_POP_TOP) {
                     specialize_succeeded(vm, instr, OP_PRECALL, OP_PRECALL_NO_KW_LIST_APPEND);

@@ -18,8 +18,15 @@ uint64_t str_hash_bytes(const char *data, size_t len) {
 }
 
 size_t utf8_count_chars(const char *data, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    size_t n = 0, i = 0;
+    /* Eight bytes at a time while they are ASCII (no byte with its high bit set). */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t chunk;
+        memcpy(&chunk, data + i, sizeof chunk);
+        if (chunk & 0x8080808080808080ull) break;
+        n += 8;
+    }
+    for (; i < len; i++)
         if (((unsigned char)data[i] & 0xc0) != 0x80) n++;
     return n;
 }
@@ -32,7 +39,7 @@ Str *str_new(VM *vm, const char *data, size_t len) {
     s->data[len] = 0;
     s->len = (uint32_t)len;
     s->nchars = (uint32_t)utf8_count_chars(data, len);
-    s->hash = str_hash_bytes(data, len);
+    s->hash = 0;
     return s;
 }
 
@@ -56,6 +63,7 @@ Str *str_intern(VM *vm, const char *data, size_t len) {
     }
     Str *s = str_new(vm, data, len);
     if (!s) return NULL;
+    s->hash = h;
     s->interned = 1;
     if (!dict_set(vm, d, value_from_ptr(s), h, value_from_ptr(s))) return NULL;
     return s;
@@ -64,7 +72,8 @@ Str *str_intern(VM *vm, const char *data, size_t len) {
 int str_equal(const Str *a, const Str *b) {
     if (a == b) return 1;
     if (a->interned && b->interned) return 0;
-    return a->hash == b->hash && a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
+    if (a->len != b->len || (a->hash && b->hash && a->hash != b->hash)) return 0;
+    return memcmp(a->data, b->data, a->len) == 0;
 }
 
 Value str_concat(VM *vm, Str *a, Str *b) {
@@ -76,7 +85,7 @@ Value str_concat(VM *vm, Str *a, Str *b) {
     s->data[len] = 0;
     s->len = (uint32_t)len;
     s->nchars = a->nchars + b->nchars;
-    s->hash = str_hash_bytes(s->data, len);
+    s->hash = 0;
     return value_from_ptr(s);
 }
 
@@ -192,7 +201,7 @@ static int str_str_slot(VM *vm, Value v, StrBuf *out) {
 
 static int str_hash_slot(VM *vm, Value v, uint64_t *out) {
     (void)vm;
-    *out = ((Str *)value_as_ptr(v))->hash;
+    *out = str_hash(value_as_ptr(v));
     return 1;
 }
 
@@ -255,7 +264,7 @@ static Value str_repeat(VM *vm, Str *s, Value count) {
     r->data[len] = 0;
     r->len = (uint32_t)len;
     r->nchars = (uint32_t)((uint64_t)n * s->nchars);
-    r->hash = str_hash_bytes(r->data, len);
+    r->hash = 0;
     return value_from_ptr(r);
 }
 
