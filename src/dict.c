@@ -199,20 +199,29 @@ restart:
     }
 }
 
-/* dict_lookup for a str key: attribute and global names take this path, so it skips the
- * general hash dispatch, and an interned name usually matches by identity on the first probe. */
-static int32_t dict_lookup_str(Dict *d, Str *key) {
-    if (!d->indexcap) return -1;
-    uint64_t hash = dict_fix_hash(str_hash(key));
-    Value k = value_from_ptr(key);
+/* The rest of a str key's probe sequence, from slot i on (its first slot did not settle it). */
+__attribute__((noinline)) static int32_t dict_lookup_str_probe(Dict *d, Value k, uint64_t hash, uint32_t i) {
     uint32_t mask = d->indexcap - 1;
-    for (uint32_t i = (uint32_t)hash & mask;; i = (i + 1) & mask) {
+    for (;; i = (i + 1) & mask) {
         int32_t ix = d->index[i];
         if (ix == -1) return -1;
         if (ix < 0) continue;
         DictEntry *e = &d->entries[ix];
         if (e->key == k || (e->hash == hash && op_key_equal(e->key, k))) return ix;
     }
+}
+
+/* dict_lookup for a str key: attribute and global names take this path, so it skips the
+ * general hash dispatch, and an interned name usually matches by identity on the first probe,
+ * which is all this part does (small enough to inline; the loop is dict_lookup_str_probe). */
+static inline int32_t dict_lookup_str(Dict *d, Str *key) {
+    if (!d->indexcap) return -1;
+    uint64_t hash = dict_fix_hash(str_hash(key));
+    uint32_t i = (uint32_t)hash & (d->indexcap - 1);
+    int32_t ix = d->index[i];
+    if (ix == -1) return -1;
+    if (ix >= 0 && d->entries[ix].key == value_from_ptr(key)) return ix;
+    return dict_lookup_str_probe(d, value_from_ptr(key), hash, i);
 }
 
 Value dict_get_str(Dict *d, Str *key) {

@@ -8,12 +8,17 @@
 #include "vm.h"
 
 uint64_t str_hash_bytes(const char *data, size_t len) {
-    /* FNV-1a: simple and good enough for a non-adversarial interpreter. */
+    /* FNV-1a: simple and good enough for a non-adversarial interpreter. Its low bits depend only
+     * on the low bits of the bytes, and tables index by the low bits, so names like "c" and "s"
+     * would share a slot: the final mix (MurmurHash3's fmix64) spreads every bit over all. */
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)data[i];
         h *= 1099511628211ull;
     }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     return h ? h : 1;
 }
 

@@ -146,6 +146,22 @@ static Value *vm_frame_base(VM *vm) {
     return vm->nframes ? vm->frames[vm->nframes - 1].data_end : vm->stack;
 }
 
+/* Fills in the next frame over the slots at base (already holding the arguments). */
+static inline Frame *vm_frame_init(VM *vm, Code *code, Dict *globals, Dict *locals_dict, Function *fn, Value *base) {
+    Frame *f = &vm->frames[vm->nframes++];
+    f->code = code;
+    f->func = fn;
+    f->gen = NULL;
+    f->globals = globals;
+    f->locals_dict = locals_dict;
+    f->locals = base;
+    f->data_end = base + code->nlocals + code->stacksize;
+    f->sp = base + code->nlocals;
+    f->ip = code->code;
+    f->instr = code->code;
+    return f;
+}
+
 /* Pushes a frame for a code object. With fn, the call's arguments are bound to its parameters;
  * without, the slots start empty (module and class bodies). */
 static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict, Function *fn, Value *args, int nargs,
@@ -170,18 +186,30 @@ static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict
     } else {
         for (uint32_t i = 0; i < code->nlocals; i++) base[i] = VALUE_NULL;
     }
-    Frame *f = &vm->frames[vm->nframes++];
-    f->code = code;
-    f->func = fn;
-    f->gen = NULL;
-    f->globals = globals;
-    f->locals_dict = locals_dict;
-    f->locals = base;
-    f->data_end = base + code->nlocals + code->stacksize;
-    f->sp = base + code->nlocals;
-    f->ip = code->code;
-    f->instr = code->code;
-    return f;
+    return vm_frame_init(vm, code, globals, locals_dict, fn, base);
+}
+
+/* vm_push_frame for the call the loop makes most: a plain function given exactly its positional
+ * parameters. Inlined into CALL; anything unusual takes the general path. */
+static inline Frame *vm_push_frame_simple(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
+    Code *code = fn->code;
+    Value *base = vm_frame_base(vm);
+    if (kwnames || nargs != (int)code->nargs || (code->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) ||
+        code->kwonlyargcount || vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES ||
+        base + code->nlocals + code->stacksize > vm->stack + VM_STACK_SLOTS)
+        return vm_push_frame(vm, code, fn->globals, NULL, fn, args, nargs, kwnames);
+    /* By hand for the usual few arguments: compilers turn a copy loop into a memcpy call, which
+     * costs more than copying one to four words. */
+    switch (nargs) {
+    case 4: base[3] = args[3]; /* fall through */
+    case 3: base[2] = args[2]; /* fall through */
+    case 2: base[1] = args[1]; /* fall through */
+    case 1: base[0] = args[0]; /* fall through */
+    case 0: break;
+    default: memcpy(base, args, sizeof(Value) * (size_t)nargs);
+    }
+    for (Value *p = base + nargs, *end = base + code->nlocals; p < end; p++) *p = VALUE_NULL;
+    return vm_frame_init(vm, code, fn->globals, NULL, fn, base);
 }
 
 static Value vm_run_frames(VM *vm, int entry_depth);
@@ -931,7 +959,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 f->ip = ip;
                 f->instr = this_instr;
                 f->sp = sp - (oparg + 2);
-                Frame *callee = vm_push_frame(vm, fn->code, fn->globals, NULL, fn, args, nargs, kw);
+                Frame *callee = vm_push_frame_simple(vm, fn, args, nargs, kw);
                 if (!callee) {
                     ip -= 4;
                     goto error;
