@@ -162,7 +162,8 @@ int32_t dict_lookup(Dict *d, Value key, uint64_t hash) {
      * hash needs no Python code, which are the only ones a VM-less lookup can compare anyway. */
     dict_hash_pure(key, &hash);
     uint32_t mask = d->indexcap - 1;
-    for (uint32_t i = (uint32_t)hash & mask;; i = (i + 1) & mask) {
+    uint64_t perturb = hash;
+    for (uint32_t i = (uint32_t)hash & mask;; i = dict_probe_next(i, &perturb, mask)) {
         int32_t ix = d->index[i];
         if (ix == -1) return -1;
         if (ix < 0) continue;
@@ -176,7 +177,8 @@ restart:
     *out = -1;
     if (!d->indexcap) return 1;
     uint32_t mask = d->indexcap - 1;
-    for (uint32_t i = (uint32_t)hash & mask;; i = (i + 1) & mask) {
+    uint64_t perturb = hash;
+    for (uint32_t i = (uint32_t)hash & mask;; i = dict_probe_next(i, &perturb, mask)) {
         int32_t ix = d->index[i];
         if (ix == -1) return 1;
         if (ix < 0) continue;
@@ -202,7 +204,8 @@ restart:
 /* The rest of a str key's probe sequence, from slot i on (its first slot did not settle it). */
 __attribute__((noinline)) static int32_t dict_lookup_str_probe(Dict *d, Value k, uint64_t hash, uint32_t i) {
     uint32_t mask = d->indexcap - 1;
-    for (;; i = (i + 1) & mask) {
+    uint64_t perturb = hash;
+    for (i = dict_probe_next(i, &perturb, mask);; i = dict_probe_next(i, &perturb, mask)) {
         int32_t ix = d->index[i];
         if (ix == -1) return -1;
         if (ix < 0) continue;
@@ -246,8 +249,9 @@ static int dict_resize(VM *vm, Dict *d, uint32_t need) {
     for (uint32_t i = 0; i < d->nentries; i++) {
         if (d->entries[i].key == VALUE_NULL) continue;
         entries[n] = d->entries[i];
-        uint32_t j = (uint32_t)entries[n].hash & (indexcap - 1);
-        while (index[j] != -1) j = (j + 1) & (indexcap - 1);
+        uint64_t perturb = entries[n].hash;
+        uint32_t j = (uint32_t)perturb & (indexcap - 1);
+        while (index[j] != -1) j = dict_probe_next(j, &perturb, indexcap - 1);
         index[j] = (int32_t)n++;
     }
     gc_track_bytes(vm, (long)(entcap * sizeof(DictEntry) + indexcap * sizeof(int32_t)) -
@@ -265,8 +269,9 @@ static int dict_resize(VM *vm, Dict *d, uint32_t need) {
 int dict_insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value) {
     if (d->nentries == d->entcap && !dict_resize(vm, d, d->count + 1)) return 0;
     uint32_t mask = d->indexcap - 1;
+    uint64_t perturb = hash;
     uint32_t i = (uint32_t)hash & mask;
-    while (d->index[i] >= 0) i = (i + 1) & mask;
+    while (d->index[i] >= 0) i = dict_probe_next(i, &perturb, mask);
     d->index[i] = (int32_t)d->nentries;
     d->entries[d->nentries++] = (DictEntry){key, value, hash};
     d->count++;
@@ -319,7 +324,8 @@ Value dict_getitem(VM *vm, Dict *d, Value key) {
 void dict_remove_at(Dict *d, int32_t ix) {
     DictEntry *e = &d->entries[ix];
     uint32_t mask = d->indexcap - 1;
-    for (uint32_t i = (uint32_t)e->hash & mask;; i = (i + 1) & mask)
+    uint64_t perturb = e->hash;
+    for (uint32_t i = (uint32_t)e->hash & mask;; i = dict_probe_next(i, &perturb, mask))
         if (d->index[i] == ix) {
             d->index[i] = -2;
             break;

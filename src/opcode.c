@@ -17,9 +17,16 @@ int opcode_stack_effect(int op, int oparg, int jump) {
 }
 
 int opcode_adaptive_of(int op) {
-    for (int i = 0; i < OP__COUNT; i++)
-        if (opcode_info[i].family == op && (opcode_info[i].flags & OPF_ADAPTIVE)) return i;
-    return -1;
+    /* Asked at every deopt, so the table's answers are gathered once. */
+    static int16_t adaptive_of[OP__COUNT];
+    static int ready;
+    if (!ready) {
+        for (int i = 0; i < OP__COUNT; i++) adaptive_of[i] = -1;
+        for (int i = 0; i < OP__COUNT; i++)
+            if (opcode_info[i].flags & OPF_ADAPTIVE) adaptive_of[opcode_info[i].family] = (int16_t)i;
+        ready = 1;
+    }
+    return op >= 0 && op < OP__COUNT ? adaptive_of[op] : -1;
 }
 
 const char *const opcode_binop_symbols[26] = {

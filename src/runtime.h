@@ -51,6 +51,13 @@ int list_append(VM *vm, List *list, Value v);          /* 0 on MemoryError */
 Tuple *tuple_new(VM *vm, uint32_t len);
 
 /* dict.c */
+/* A dict's index is probed as CPython probes it: from hash & mask, then i = 5i + 1 + perturb with
+ * the unused hash bits shifted into perturb. Keys whose first slots collide part ways at once,
+ * where stepping to the next slot would let them pile up into long runs. */
+static inline uint32_t dict_probe_next(uint32_t i, uint64_t *perturb, uint32_t mask) {
+    *perturb >>= 5;
+    return (uint32_t)((i * 5u + *perturb + 1) & mask);
+}
 Dict *dict_new(VM *vm);
 /* Index of key's entry or -1; the hash must be value_hash(key). */
 int32_t dict_lookup(Dict *d, Value key, uint64_t hash);

@@ -58,7 +58,8 @@ Str *str_intern(VM *vm, const char *data, size_t len) {
     Dict *d = vm->interned;
     uint32_t mask = d->indexcap - 1;
     if (d->indexcap) {
-        for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
+        uint64_t perturb = h;
+        for (uint32_t i = (uint32_t)h & mask;; i = dict_probe_next(i, &perturb, mask)) {
             int32_t ix = d->index[i];
             if (ix == -1) break;
             if (ix < 0) continue;
