@@ -23,6 +23,10 @@ async function openPage(address = url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The issue asks for no console errors (a missing favicon's 404 included).
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   if (address !== url) await page.goto(address);
