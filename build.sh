@@ -174,6 +174,7 @@ case "$command" in
         if [[ -e tests/bench/run.mjs ]]; then
             build_native
             build_wasm
+            build_web   # the page measurement loads build/web in headless Chromium
             exec node tests/bench/run.mjs "${@:2}"
         elif [[ -d tests/bench ]]; then
             echo "tests/bench has no run.mjs yet; nothing to run."
