@@ -150,6 +150,10 @@ int anole_run(AnoleVM *vm, const char *source, size_t len, const char *filename)
         if (strcmp(err.type, "MemoryError") == 0) {
             strbuf_puts(&out, "MemoryError\n");
             vm->last_error = vm->memory_error;
+        } else if (strcmp(err.type, "RecursionError") == 0) {
+            /* As CPython prints it: a compile-time error without a traceback or carets. */
+            strbuf_printf(&out, "RecursionError: %s\n", err.message);
+            anole_fail(vm, &exc_RecursionError, err.message);
         } else {
             traceback_print_syntax_error(vm, &err, filename, &out);
             vm->syntax_error_line = err.line;

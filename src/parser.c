@@ -58,6 +58,17 @@ Node *parse_error_tok(Parser *p, const Token *t, const char *msg) {
 
 Node *parse_syntax_error(Parser *p) { return parse_error_tok(p, parse_peek(p), "invalid syntax"); }
 
+int parse_enter(Parser *p) {
+    if (p->depth >= PARSER_MAX_DEPTH) {
+        const Token *t = parse_peek(p);
+        parse_error_at(p, "RecursionError", t->line, t->col, t->end_line, t->end_col,
+                       "maximum recursion depth exceeded during compilation");
+        return 0;
+    }
+    p->depth++;
+    return 1;
+}
+
 Token *parse_advance(Parser *p) {
     Token *t = parse_peek(p);
     if (p->pos < p->ntoks - 1) p->pos++;
@@ -827,48 +838,72 @@ static int parse_call_args(Parser *p, Node *call) {
     return parse_expect_op(p, ")");
 }
 
+/* The part of a subscript after "[": the index or slice (a tuple of them when there are commas)
+ * and the "]". Returns sub, or NULL after an error. */
+static Node *parse_subscript_rest(Parser *p, Node *sub, size_t bracket) {
+    Node *first = parse_slice_item(p);
+    if (!first) return NULL;
+    if (parse_is_op(p, ",")) {
+        Node *t = parse_node_new(p, AST_TUPLE, bracket + 1);
+        if (!t || !parse_push(p, &t->list, first)) return NULL;
+        while (parse_is_op(p, ",")) {
+            parse_advance(p);
+            if (parse_is_op(p, "]")) break;
+            if (!parse_push(p, &t->list, parse_slice_item(p))) return NULL;
+        }
+        parse_node_finish(p, t);
+        first = t;
+    }
+    sub->b = first;
+    if (!parse_expect_op(p, "]")) return NULL;
+    parse_node_finish(p, sub);
+    return sub;
+}
+
 static Node *parse_primary(Parser *p) {
     size_t start = p->pos;
     Node *e = parse_atom(p);
+    /* Each trailer nests what came before one level deeper in the tree, which the compiler
+     * walks recursively: a(...)(...)... counts against PARSER_MAX_DEPTH like -(-(...)). */
+    int levels = 0;
     while (e) {
+        if (parse_is_op(p, "(") || parse_is_op(p, "[") || parse_is_op(p, ".")) {
+            if (!parse_enter(p)) {
+                e = NULL;
+                break;
+            }
+            levels++;
+        }
         if (parse_is_op(p, "(")) {
             parse_advance(p);
             Node *call = parse_node_new(p, AST_CALL, start);
-            if (!call) return NULL;
-            call->a = e;
-            if (!parse_call_args(p, call)) return NULL;
+            if (call) call->a = e;
+            if (!call || !parse_call_args(p, call)) {
+                e = NULL;
+                break;
+            }
             parse_node_finish(p, call);
             e = call;
         } else if (parse_is_op(p, "[")) {
             size_t bracket = p->pos;
             parse_advance(p);
             Node *sub = parse_node_new(p, AST_SUBSCRIPT, start);
-            if (!sub) return NULL;
-            sub->a = e;
-            Node *first = parse_slice_item(p);
-            if (!first) return NULL;
-            if (parse_is_op(p, ",")) {
-                Node *t = parse_node_new(p, AST_TUPLE, bracket + 1);
-                if (!t || !parse_push(p, &t->list, first)) return NULL;
-                while (parse_is_op(p, ",")) {
-                    parse_advance(p);
-                    if (parse_is_op(p, "]")) break;
-                    if (!parse_push(p, &t->list, parse_slice_item(p))) return NULL;
-                }
-                parse_node_finish(p, t);
-                first = t;
-            }
-            sub->b = first;
-            if (!parse_expect_op(p, "]")) return NULL;
-            parse_node_finish(p, sub);
+            if (sub) sub->a = e;
+            sub = sub ? parse_subscript_rest(p, sub, bracket) : NULL;
             e = sub;
         } else if (parse_is_op(p, ".")) {
             parse_advance(p);
             Token *name = parse_peek(p);
-            if (name->kind != TOK_NAME) return parse_syntax_error(p);
+            if (name->kind != TOK_NAME) {
+                e = parse_syntax_error(p);
+                break;
+            }
             parse_advance(p);
             Node *attr = parse_node_new(p, AST_ATTRIBUTE, start);
-            if (!attr) return NULL;
+            if (!attr) {
+                e = NULL;
+                break;
+            }
             attr->a = e;
             attr->str = p->src + name->start;
             attr->str_len = name->end - name->start;
@@ -877,6 +912,7 @@ static Node *parse_primary(Parser *p) {
             break;
         }
     }
+    p->depth -= levels;
     return e;
 }
 
@@ -899,8 +935,11 @@ static Node *parse_power(Parser *p) {
     if (parse_is_kw(p, "await")) return parse_error_tok(p, parse_peek(p), "'await' is not supported by Anole yet");
     Node *base = parse_primary(p);
     if (base && parse_is_op(p, "**")) {
+        if (!parse_enter(p)) return NULL;
         parse_advance(p);
-        return binop(p, start, base, 8, parse_factor(p));
+        Node *exponent = parse_factor(p);
+        p->depth--;
+        return binop(p, start, base, 8, exponent);
     }
     return base;
 }
@@ -909,8 +948,10 @@ static Node *parse_factor(Parser *p) {
     size_t start = p->pos;
     int op = parse_is_op(p, "-") ? UNARY_NEG : parse_is_op(p, "+") ? UNARY_POS : parse_is_op(p, "~") ? UNARY_INVERT : -1;
     if (op < 0) return parse_power(p);
+    if (!parse_enter(p)) return NULL;
     parse_advance(p);
     Node *operand = parse_factor(p);
+    p->depth--;
     if (!operand) return NULL;
     Node *n = parse_node_new(p, AST_UNARYOP, start);
     if (!n) return NULL;
@@ -927,15 +968,24 @@ typedef struct {
 static Node *parse_binary_level(Parser *p, Node *(*next)(Parser *), const OpEntry *ops) {
     size_t start = p->pos;
     Node *left = next(p);
-    for (;;) {
-        if (!left) return NULL;
+    /* Each operator nests the chain so far one level deeper (1 + 1 + 1 is ((1 + 1) + 1)), and
+     * the compiler walks it recursively: the chain counts against PARSER_MAX_DEPTH. */
+    int levels = 0;
+    while (left) {
         int found = -1;
         for (int i = 0; ops[i].text; i++)
             if (parse_is_op(p, ops[i].text)) found = ops[i].nb;
-        if (found < 0) return left;
+        if (found < 0) break;
+        if (!parse_enter(p)) {
+            left = NULL;
+            break;
+        }
+        levels++;
         parse_advance(p);
         left = binop(p, start, left, found, next(p));
     }
+    p->depth -= levels;
+    return left;
 }
 
 static const OpEntry term_ops[] = {{"*", 5}, {"/", 11}, {"//", 2}, {"%", 6}, {"@", 4}, {NULL, 0}};
@@ -1008,8 +1058,10 @@ static Node *parse_comparison(Parser *p) {
 static Node *parse_inversion(Parser *p) {
     if (!parse_is_kw(p, "not")) return parse_comparison(p);
     size_t start = p->pos;
+    if (!parse_enter(p)) return NULL;
     parse_advance(p);
     Node *operand = parse_inversion(p);
+    p->depth--;
     if (!operand) return NULL;
     Node *n = parse_node_new(p, AST_UNARYOP, start);
     if (!n) return NULL;
@@ -1049,7 +1101,16 @@ static Node *parse_lambda(Parser *p) {
     return n;
 }
 
+static Node *parse_expression_body(Parser *p);
+
 Node *parse_expression(Parser *p) {
+    if (!parse_enter(p)) return NULL;
+    Node *n = parse_expression_body(p);
+    p->depth--;
+    return n;
+}
+
+static Node *parse_expression_body(Parser *p) {
     if (parse_is_kw(p, "lambda")) return parse_lambda(p);
     size_t start = p->pos;
     Node *body = parse_disjunction(p);

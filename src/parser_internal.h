@@ -13,7 +13,19 @@ typedef struct {
     Arena *arena;
     SyntaxErrorInfo *err;
     int failed;
+    int depth;   /* nesting of the recursive expression rules (parse_enter) */
 } Parser;
+
+/* How deeply expressions may nest (-(-(-x)), not not x, lambda: lambda: x, a if b else (...)).
+ * CPython 3.11 stops at about the same depth with "RecursionError: maximum recursion depth
+ * exceeded during compilation"; the limit keeps the parser's, compiler's and symbol table's C
+ * recursion within the stack, which is smaller under WebAssembly. Brackets are limited apart,
+ * by the lexer (200 levels, as in CPython). */
+#define PARSER_MAX_DEPTH 2999
+
+/* Enters one level of a recursive expression rule: 0 (and the RecursionError) when too deep.
+ * Each successful parse_enter is paired with p->depth-- on the way out. */
+int parse_enter(Parser *p);
 
 Token *parse_peek(Parser *p);
 Token *parse_peek_at(Parser *p, size_t k);
