@@ -68,7 +68,7 @@ static uint64_t dict_tuple_finish(uint64_t acc, uint32_t len) {
 
 static uint64_t dict_fix_hash(uint64_t h) { return h == (uint64_t)-1 ? (uint64_t)-2 : h; }
 
-int dict_hash_pure(Value v, uint64_t *out) {
+static int dict_hash_pure_at(Value v, uint64_t *out, int depth) {
     if (value_is_kind(v, OBJ_STR)) {
         *out = dict_fix_hash(str_hash((Str *)value_as_obj(v)));
         return 1;
@@ -91,11 +91,11 @@ int dict_hash_pure(Value v, uint64_t *out) {
         *out = 0xfca86420u;  /* CPython hashes None by address; any constant will do */
         return 1;
     }
-    if (value_is_kind(v, OBJ_TUPLE)) {
+    if (value_is_kind(v, OBJ_TUPLE) && depth < VM_MAX_PURE_DEPTH) {
         Tuple *t = value_as_ptr(v);
         uint64_t acc = XXPRIME_5, lane;
         for (uint32_t i = 0; i < t->len; i++) {
-            if (!dict_hash_pure(t->items[i], &lane)) return 0;
+            if (!dict_hash_pure_at(t->items[i], &lane, depth + 1)) return 0;
             acc = dict_tuple_mix(acc, lane);
         }
         *out = dict_tuple_finish(acc, t->len);
@@ -104,16 +104,25 @@ int dict_hash_pure(Value v, uint64_t *out) {
     return 0;
 }
 
+int dict_hash_pure(Value v, uint64_t *out) { return dict_hash_pure_at(v, out, 0); }
+
 /* The tuple type's hash slot: like the pure hash, but items may be any hashable values. */
 int dict_tuple_hash(VM *vm, Value v, uint64_t *out) {
+    if (++vm->c_depth > VM_MAX_C_DEPTH) {
+        vm->c_depth--;
+        exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded while calculating hash");
+        return 0;
+    }
     Tuple *t = value_as_ptr(v);
     uint64_t acc = XXPRIME_5, lane;
-    for (uint32_t i = 0; i < t->len; i++) {
-        if (!dict_hash(vm, t->items[i], &lane)) return 0;
+    int ok = 1;
+    for (uint32_t i = 0; i < t->len && ok; i++) {
+        ok = dict_hash(vm, t->items[i], &lane);
         acc = dict_tuple_mix(acc, lane);
     }
-    *out = dict_tuple_finish(acc, t->len);
-    return 1;
+    vm->c_depth--;
+    if (ok) *out = dict_tuple_finish(acc, t->len);
+    return ok;
 }
 
 int dict_hash(VM *vm, Value v, uint64_t *out) {
@@ -136,17 +145,19 @@ int dict_hash(VM *vm, Value v, uint64_t *out) {
 }
 
 /* Whether equality of these two keys can be decided without calling Python code. */
-static int dict_key_is_pure(Value v) {
+static int dict_key_is_pure_at(Value v, int depth) {
     if (!value_is_obj(v)) return 1;
     if (value_is_kind(v, OBJ_STR)) return 1;
-    if (value_is_kind(v, OBJ_TUPLE)) {
+    if (value_is_kind(v, OBJ_TUPLE) && depth < VM_MAX_PURE_DEPTH) {
         Tuple *t = value_as_ptr(v);
         for (uint32_t i = 0; i < t->len; i++)
-            if (!dict_key_is_pure(t->items[i])) return 0;
+            if (!dict_key_is_pure_at(t->items[i], depth + 1)) return 0;
         return 1;
     }
     return 0;
 }
+
+static int dict_key_is_pure(Value v) { return dict_key_is_pure_at(v, 0); }
 
 int dict_keys_equal(VM *vm, Value a, Value b) {
     if (a == b) return 1;

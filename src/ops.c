@@ -133,9 +133,6 @@ static int op_sequence_compare(VM *vm, Value *xa, uint32_t na, Value *xb, uint32
     return 1;
 }
 
-/* repr and comparisons of nested containers recurse in C; past this depth they raise
- * RecursionError as CPython does, instead of overflowing the C stack. */
-#define OP_MAX_C_DEPTH 2000
 
 static const int op_swapped_compare[6] = {4, 5, 2, 3, 0, 1};
 
@@ -144,7 +141,7 @@ Value op_compare(VM *vm, int op, Value a, Value b) {
     if (num_compare(a, b, op, &result)) return value_from_bool(result);
     Type *ta = type_of(a), *tb = type_of(b);
     if (ta->compare || tb->compare) {
-        if (++vm->c_depth > OP_MAX_C_DEPTH) {
+        if (++vm->c_depth > VM_MAX_C_DEPTH) {
             vm->c_depth--;
             return exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded in comparison");
         }
@@ -194,20 +191,22 @@ int op_equal(VM *vm, Value a, Value b) {
     return r == VALUE_TRUE;
 }
 
-int op_key_equal(Value a, Value b) {
+static int op_key_equal_at(Value a, Value b, int depth) {
     if (a == b) return !value_is_float(a) || value_as_float(a) == value_as_float(a);
     int result;
     if (num_compare(a, b, 2, &result)) return result;
     if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) return str_equal(value_as_ptr(a), value_as_ptr(b));
-    if (value_is_kind(a, OBJ_TUPLE) && value_is_kind(b, OBJ_TUPLE)) {
+    if (value_is_kind(a, OBJ_TUPLE) && value_is_kind(b, OBJ_TUPLE) && depth < VM_MAX_PURE_DEPTH) {
         Tuple *x = value_as_ptr(a), *y = value_as_ptr(b);
         if (x->len != y->len) return 0;
         for (uint32_t i = 0; i < x->len; i++)
-            if (!op_key_equal(x->items[i], y->items[i])) return 0;
+            if (!op_key_equal_at(x->items[i], y->items[i], depth + 1)) return 0;
         return 1;
     }
     return 0;
 }
+
+int op_key_equal(Value a, Value b) { return op_key_equal_at(a, b, 0); }
 
 uint64_t value_hash(Value v) {
     if (value_is_kind(v, OBJ_STR)) return str_hash((Str *)value_as_obj(v));
@@ -453,7 +452,7 @@ static int op_seq_repr(VM *vm, Value *items, uint32_t n, const char *open, const
 int op_repr_into(VM *vm, Value v, StrBuf *out) {
     Type *t = type_of(v);
     if (t->repr) {
-        if (++vm->c_depth > OP_MAX_C_DEPTH) {
+        if (++vm->c_depth > VM_MAX_C_DEPTH) {
             vm->c_depth--;
             exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
             return 0;

@@ -40,6 +40,14 @@ typedef struct Frame {
 #define GC_SIZE_CLASSES 12
 #define VM_POLL_INTERVAL 4096
 
+/* repr, comparisons and hashing of nested containers recurse in C; past this depth (vm->c_depth)
+ * they raise RecursionError, as CPython does, instead of overflowing the C stack. */
+#define VM_MAX_C_DEPTH 2000
+
+/* Below a VM (hashing and comparing keys whose equality needs no Python code), nested tuples are
+ * followed this deep; deeper ones take the VM's guarded path. */
+#define VM_MAX_PURE_DEPTH 100
+
 /* The names in vm->names: special methods that calls, instantiation, hashing and attribute
  * access would otherwise intern (hash and look up) on every use. */
 #define VM_NAMES(X)                                                                         \
