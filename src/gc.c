@@ -25,9 +25,12 @@ static int gc_size_class(size_t size) {
     return k <= GC_SIZE_CLASSES ? (int)k - 1 : -1;
 }
 
+/* Whether growing the heap by bytes would pass the heap limit (then allocation fails, and the
+ * caller raises MemoryError). Blocks count too: a list of ints is mostly its item array. */
+static int gc_over_limit(VM *vm, size_t bytes) { return vm->heap_limit && vm->heap_bytes + bytes > vm->heap_limit; }
+
 void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
-    /* The heap limit: beyond it allocation fails and the caller raises MemoryError. */
-    if (vm->heap_limit && vm->heap_bytes + size > vm->heap_limit) return NULL;
+    if (gc_over_limit(vm, size)) return NULL;
     int cls = gc_size_class(size);
     Obj *o;
     if (cls >= 0 && vm->free_objects[cls]) {
@@ -51,6 +54,7 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
 void gc_track_bytes(VM *vm, long delta) { vm->heap_bytes += (size_t)delta; }
 
 void *gc_block_alloc(VM *vm, size_t bytes) {
+    if (gc_over_limit(vm, bytes)) return NULL;
     int cls = gc_size_class(bytes);
     if (cls < 0) return malloc(bytes);
     void *b = vm->free_blocks[cls];
@@ -76,6 +80,7 @@ void gc_block_free(VM *vm, void *block, size_t bytes) {
 
 void *gc_block_realloc(VM *vm, void *block, size_t old_bytes, size_t new_bytes) {
     if (!block) return gc_block_alloc(vm, new_bytes);
+    if (new_bytes > old_bytes && gc_over_limit(vm, new_bytes - old_bytes)) return NULL;
     int old_cls = gc_size_class(old_bytes), new_cls = gc_size_class(new_bytes);
     if (old_cls < 0 && new_cls < 0) return realloc(block, new_bytes);
     if (old_cls >= 0 && old_cls == new_cls) return block;

@@ -570,6 +570,28 @@ static void child_bomb_heap_limit(Tally *t) {
     anole_free(vm);
 }
 
+/* A small heap limit set through the API: growing a list by append (its item array is a block
+ * that grows by realloc) and filling a dict (its tables are blocks too) must stop at the limit
+ * with MemoryError, not at the machine's memory. Blocks once escaped the limit. */
+static const char program_append_bomb[] = "l = []\nwhile True:\n    l.append(0)\n";
+static const char program_dict_grow_bomb[] = "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n";
+
+static void child_bombs_small_heap_limit(Tally *t) {
+    if (!check(t, cap_address_space((rlim_t)2 << 30), "the address space is capped at 2 GB (safety net only)")) return;
+    AnoleVM *vm = anole_new();
+    if (!check(t, vm != NULL, "anole_new gives an interpreter")) return;
+    anole_set_heap_limit(vm, (size_t)64 << 20);
+    bomb(t, vm, program_append_bomb, "list.append (64 MB heap limit)", 10);
+    bomb(t, vm, program_dict_grow_bomb, "dict (64 MB heap limit)", 10);
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    char what[200];
+    snprintf(what, sizeof what, "a 64 MB heap limit keeps the process below 256 MB resident (peak %ld MB)",
+             usage.ru_maxrss / 1024);
+    check(t, usage.ru_maxrss < 256L * 1024, what);
+    anole_free(vm);
+}
+
 /* ---- Main --------------------------------------------------------------------------------------- */
 
 int main(void) {
@@ -586,6 +608,8 @@ int main(void) {
     in_child(&t, "deeply nested containers", child_nested_containers, 60);
     printf("-- allocation bombs under a 2 GB address-space cap (in a child process)\n");
     in_child(&t, "allocation bombs", child_bombs_capped, 150);
+    printf("-- a 64 MB engine heap limit (in a child process)\n");
+    in_child(&t, "small engine heap limit", child_bombs_small_heap_limit, 60);
     const char *heap_limit = getenv("ANOLE_TEST_HEAP_LIMIT");
     if (heap_limit && strcmp(heap_limit, "1") == 0) {
         printf("-- the engine's own heap limit (in a child process)\n");
