@@ -614,14 +614,36 @@ invalid:
     return exc_raise(vm, &exc_ValueError, "invalid hexadecimal floating-point string");
 }
 
+/* x.conjugate(): a real number is its own conjugate (an int, for a bool). */
+static Value num_conjugate(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    (void)kwnames;
+    if (nargs != 1) return num_method_no_args(vm, "conjugate", nargs);
+    return value_is_bool(args[0]) ? value_from_int(args[0] == VALUE_TRUE) : args[0];
+}
+
+/* The numbers' data attributes: real and imag, and for ints numerator and denominator. */
+static Value num_getattr(VM *vm, Value obj, Str *name) {
+    (void)vm;
+    Value self = value_is_bool(obj) ? value_from_int(obj == VALUE_TRUE) : obj;
+    if (strcmp(name->data, "real") == 0) return self;
+    if (strcmp(name->data, "imag") == 0) return value_is_float(obj) ? value_from_float(0.0) : value_from_int(0);
+    if (!value_is_float(obj)) {
+        if (strcmp(name->data, "numerator") == 0) return self;
+        if (strcmp(name->data, "denominator") == 0) return value_from_int(1);
+    }
+    return VALUE_NULL;
+}
+
 static const MethodDef num_int_methods[] = {
     {"bit_length", num_int_bit_length, CALLKIND_NOARGS},
     {"bit_count", num_int_bit_count, CALLKIND_NOARGS},
+    {"conjugate", num_conjugate, CALLKIND_NOARGS},
     {NULL, NULL, 0},
 };
 
 static const MethodDef num_float_methods[] = {
     {"is_integer", num_float_is_integer, CALLKIND_NOARGS},
+    {"conjugate", num_conjugate, CALLKIND_NOARGS},
     {"as_integer_ratio", num_float_as_integer_ratio, CALLKIND_NOARGS},
     {"hex", num_float_hex, CALLKIND_NOARGS},
     {"fromhex", num_float_fromhex, CALLKIND_O},
@@ -857,6 +879,7 @@ void num_init_types(void) {
         types[i]->binary = num_binary_slot;
         types[i]->compare = num_compare_slot;
         types[i]->unary = num_unary_slot;
+        types[i]->getattr = num_getattr;
     }
     type_int.methods = num_int_methods;
     type_bool.methods = num_int_methods;
