@@ -1042,15 +1042,20 @@ static Node *parse_comparison(Parser *p) {
     Node *n = parse_node_new(p, AST_COMPARE, start);
     if (!n) return NULL;
     n->a = left;
-    int ops[64], nops = 0;
+    /* The operators go into the arena in chunks that double: a chain may be any length. */
+    int *ops = NULL, nops = 0, cap = 0;
     do {
-        if (nops == 64) return parse_error_tok(p, parse_peek(p), "too many comparisons");
+        if (nops == cap) {
+            int *grown = arena_alloc(p->arena, sizeof(int) * (size_t)(cap ? cap * 2 : 8));
+            if (!grown) return parse_error_tok(p, parse_peek(p), "out of memory");
+            if (nops) memcpy(grown, ops, sizeof(int) * (size_t)nops);
+            ops = grown;
+            cap = cap ? cap * 2 : 8;
+        }
         ops[nops++] = op;
         if (!parse_push(p, &n->list, parse_bitwise_or(p))) return NULL;
     } while (compare_op_here(p, &op));
-    n->cmpops = arena_alloc(p->arena, sizeof(int) * (size_t)nops);
-    if (!n->cmpops) return parse_error_tok(p, parse_peek(p), "out of memory");
-    memcpy(n->cmpops, ops, sizeof(int) * (size_t)nops);
+    n->cmpops = ops;
     parse_node_finish(p, n);
     return n;
 }
