@@ -172,8 +172,9 @@ static const char program_recursion_dunder_out[] =
     "add maximum recursion depth exceeded\n"
     "property maximum recursion depth exceeded\n";
 
-/* Deeply nested containers: repr and == recurse in C. CPython 3.11 raises RecursionError for both
- * (and so prints these lines); an interpreter without a guard overflows the C stack. */
+/* Deeply nested containers: repr, ==, and hashing a tuple recurse in C. CPython 3.11 raises
+ * RecursionError for repr and == (and so prints those lines); it hashes the tuple with its larger
+ * stack, where Anole raises RecursionError. An interpreter without a guard overflows the C stack. */
 static const char program_nested_repr[] =
     "nested = []\n"
     "for i in range(1000000):\n"
@@ -188,8 +189,20 @@ static const char program_nested_repr[] =
     "try:\n"
     "    print(nested == other)\n"
     "except RecursionError:\n"
-    "    print('== RecursionError')\n";
-static const char program_nested_repr_out[] = "repr RecursionError\n== RecursionError\n";
+    "    print('== RecursionError')\n"
+    "deep = ()\n"
+    "for i in range(1000000):\n"
+    "    deep = (deep,)\n"
+    "try:\n"
+    "    hash(deep)\n"
+    "except RecursionError:\n"
+    "    print('hash RecursionError')\n"
+    "try:\n"
+    "    deep in {(): 1}\n"
+    "except RecursionError:\n"
+    "    print('in RecursionError')\n";
+static const char program_nested_repr_out[] =
+    "repr RecursionError\n== RecursionError\nhash RecursionError\nin RecursionError\n";
 
 static const char program_list_bomb[] = "x = [0]\nwhile True:\n    x = x + x\n";
 static const char program_str_bomb[] = "s = 'ab'\nwhile True:\n    s = s + s\n";
@@ -511,8 +524,8 @@ static void child_nested_containers(Tally *t) {
     if (!check(t, vm != NULL, "anole_new gives an interpreter")) return;
     Capture c = {0};
     int status = run(vm, &c, program_nested_repr, "nested.py");
-    check_long(t, status, 0, "repr and == of a list nested 1,000,000 deep end (no C stack overflow)");
-    check_str(t, buf_text(&c.out), program_nested_repr_out, "repr and == of a deeply nested list raise RecursionError as in CPython");
+    check_long(t, status, 0, "repr, ==, hash and `in` of containers nested 1,000,000 deep end (no C stack overflow)");
+    check_str(t, buf_text(&c.out), program_nested_repr_out, "repr and == of a deeply nested list raise RecursionError as in CPython, and so do hash and `in` of a deep tuple");
     status = run(vm, &c, program_main, "main.py");
     check(t, status == 0 && strcmp(buf_text(&c.out), program_main_out) == 0,
           "after that the same interpreter runs a normal program correctly");
