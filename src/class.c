@@ -144,6 +144,13 @@ static int slot_index(Type *t, Str *name) {
     return -1;
 }
 
+/* slot_index for an attribute of obj: only instances of classes with __slots__ have slots, and
+ * most instances have none, which this answers without walking the class chain. */
+static int instance_slot_index(Value obj, Type *t, Str *name) {
+    if (!t->is_heap || !value_is_kind(obj, OBJ_INSTANCE) || !((Instance *)value_as_ptr(obj))->nslots) return -1;
+    return slot_index(t, name);
+}
+
 static Value super_getattr(VM *vm, Wrapper *w, Str *name) {
     Type *start = value_as_ptr(w->a);
     Value self = w->b;
@@ -248,7 +255,7 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
     Value cattr = type_lookup(vm, t, name);
     if (value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY)
         return descr_get(vm, cattr, obj, t);
-    int si = t->is_heap ? slot_index(t, name) : -1;
+    int si = instance_slot_index(obj, t, name);
     if (si >= 0) {
         Value v = ((Instance *)value_as_ptr(obj))->slots[si];
         if (v != VALUE_NULL) return v;
@@ -414,7 +421,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
             return call_value(vm, sa, args, v == VALUE_NULL ? 2 : 3, NULL) != VALUE_ERROR;
         }
     }
-    int si = t->is_heap ? slot_index(t, name) : -1;
+    int si = instance_slot_index(obj, t, name);
     if (si >= 0) {
         ((Instance *)value_as_ptr(obj))->slots[si] = v;
         return 1;
