@@ -308,10 +308,11 @@ static Value vm_run_loop(VM *vm, int entry_depth);
 
 /* Runs frames until the one at entry_depth returns (its value) or raises (VALUE_ERROR). The loop
  * itself (vm_run_loop) returns here every VM_POLL_INTERVAL safe points with vm->reenter set, at an
- * instruction boundary with its frame saved, and is called again. The reason is WebAssembly: engines such as V8 first run a
- * function as quickly compiled baseline code and cannot swap the optimized code into a call that
- * is already running (no on-stack replacement), and Python-to-Python calls never leave the loop,
- * so without re-entry a whole program would run in baseline code, about twice as slow. */
+ * instruction boundary with its frame saved, and is called again. The reason is WebAssembly:
+ * engines such as V8 first run a function as quickly compiled baseline code and cannot swap the
+ * optimized code into a call that is already running (no on-stack replacement), and
+ * Python-to-Python calls never leave the loop, so without re-entry a whole program would run in
+ * baseline code, about twice as slow. */
 static Value vm_run_frames(VM *vm, int entry_depth) {
     Value result;
     do {
