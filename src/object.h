@@ -60,6 +60,10 @@ typedef struct Str {
     uint32_t len;        /* bytes */
     uint32_t nchars;     /* code points */
     uint64_t hash;
+    /* Strings built by `s += t` into a local nothing else reads (str_append_owned): the local's
+     * stamp, and the data bytes allocated (room to append in place). 0 for every other string. */
+    uint64_t owner;
+    uint32_t cap;
     uint8_t interned;
     char data[];         /* len bytes and a NUL */
 } Str;
@@ -108,6 +112,9 @@ typedef struct Position {
 typedef struct InstrStats {
     uint32_t hits, misses, deopts;
     uint8_t failure;     /* SpecFail kind of the last failure, 0 for none */
+    /* BINARY_OP_INPLACE_ADD_UNICODE only: the target local is read nowhere else, so the string
+     * may grow in place (specialize_local_is_private). */
+    uint8_t append_in_place;
 } InstrStats;
 
 typedef struct Code {

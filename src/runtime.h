@@ -41,6 +41,9 @@ static inline uint64_t str_hash(Str *s) {
 }
 int str_equal(const Str *a, const Str *b);
 Value str_concat(VM *vm, Str *a, Str *b);
+/* a + b for `a += b` into a local that nothing else reads, stamped owner (frame serial and local):
+ * appends to a in place when a was made here with room, else makes a copy with room to grow. */
+Value str_append_owned(VM *vm, Str *a, Str *b, uint64_t owner);
 size_t utf8_count_chars(const char *data, size_t len);
 /* Appends repr(s) with CPython's choice of quotes and escapes. */
 void str_repr_into(const Str *s, StrBuf *out);

@@ -4,9 +4,11 @@
  * and fills the inline cache, or records a failure kind and backs the counter off. */
 #include "specialize.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "containers.h"
+#include "dis.h"
 #include "opcode.h"
 #include "runtime.h"
 #include "vm.h"
@@ -105,6 +107,56 @@ static SpecFail binary_op_fail_kind(int oparg, Value lhs, Value rhs) {
     }
 }
 
+/* Whether `s += t` at binop (storing into local k) may grow s in place: only when no other
+ * reference to the string can exist. That holds when the left operand is the local's own
+ * LOAD_FAST, reached without jumps, and the local is read nowhere else in the code object except
+ * by `return s`; names that can see a frame's locals (locals, vars, eval, exec) rule it out. The
+ * string itself must also have been made by this statement in this call (Str.owner). */
+static int specialize_local_is_private(Code *code, uint16_t *binop, int k) {
+    static const char *const peeking[] = {"locals", "vars", "eval", "exec"};
+    for (uint32_t i = 0; i < code->nnames; i++)
+        for (size_t j = 0; j < sizeof peeking / sizeof *peeking; j++)
+            if (strcmp(code->names[i]->data, peeking[j]) == 0) return 0;
+    uint32_t *starts = malloc(sizeof(uint32_t) * (code->ncode + 1));
+    uint8_t *targets = calloc(code->ncode + 1, 1);
+    int ok = 0;
+    if (!starts || !targets) goto done;
+    dis_jump_targets(code, targets, 1);
+    uint32_t n = 0, at = (uint32_t)(binop - code->code), p = UINT32_MAX;
+    for (uint32_t i = 0; i < code->ncode; i++) {
+        if (i == at) p = n;
+        starts[n++] = i;
+        i += opcode_info[code->code[i] & 0xff].cache;
+    }
+    if (p == UINT32_MAX) goto done;
+    /* Walk back over the right operand: its instructions together push exactly one value. */
+    int64_t depth = 0;
+    uint32_t j = p;
+    while (depth != 1) {
+        if (j == 0) goto done;
+        uint16_t unit = code->code[starts[--j]];
+        int op = unit & 0xff;
+        if (opcode_info[op].flags & (OPF_JUMP_FWD | OPF_JUMP_BACK) || op == OP_EXTENDED_ARG || targets[starts[j + 1]])
+            goto done;
+        depth += opcode_stack_effect(op, unit >> 8, 0);
+        if (depth > 1) goto done;
+    }
+    if (j == 0 || targets[starts[j]]) goto done;
+    uint32_t lhs = starts[j - 1];
+    if (opcode_info[code->code[lhs] & 0xff].family != OP_LOAD_FAST || (code->code[lhs] >> 8) != k) goto done;
+    /* Every other read of the local must hand the value straight to RETURN_VALUE. */
+    for (uint32_t i = 0; i < n; i++) {
+        uint16_t unit = code->code[starts[i]];
+        if (opcode_info[unit & 0xff].family != OP_LOAD_FAST || (unit >> 8) != k || starts[i] == lhs) continue;
+        if (i + 1 >= n || (code->code[starts[i + 1]] & 0xff) != OP_RETURN_VALUE) goto done;
+    }
+    ok = 1;
+done:
+    free(starts);
+    free(targets);
+    return ok;
+}
+
 void specialize_binary_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value rhs, Value *locals) {
     int oparg = *instr >> 8;
     int same = type_of(lhs) == type_of(rhs);
@@ -116,6 +168,7 @@ void specialize_binary_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value 
             uint16_t next = instr[1 + opcode_info[OP_BINARY_OP].cache];
             int next_op = next & 0xff;
             if ((next_op == OP_STORE_FAST || next_op == OP_STORE_FAST__LOAD_FAST) && locals && locals[next >> 8] == lhs) {
+                code->istats[instr - code->code].append_in_place = (uint8_t)specialize_local_is_private(code, instr, next >> 8);
                 specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_INPLACE_ADD_UNICODE);
                 return;
             }

@@ -274,6 +274,32 @@ static Value str_repeat(VM *vm, Str *s, Value count) {
     return value_from_ptr(r);
 }
 
+Value str_append_owned(VM *vm, Str *a, Str *b, uint64_t owner) {
+    size_t len = (size_t)a->len + b->len;
+    if (len > UINT32_MAX / 2) return str_concat(vm, a, b);
+    if (a->owner == owner && (size_t)a->cap >= len + 1) {
+        memcpy(a->data + a->len, b->data, b->len);
+        a->data[len] = 0;
+        a->len = (uint32_t)len;
+        a->nchars += b->nchars;
+        a->hash = 0;
+        return value_from_ptr(a);
+    }
+    /* Doubling the room makes a loop of appends linear, as CPython's resize in place does. */
+    size_t cap = len + 1 < 64 ? 64 : 2 * (len + 1);
+    Str *s = gc_alloc(vm, sizeof(Str) + cap, OBJ_STR);
+    if (!s) return exc_raise_memory(vm);
+    memcpy(s->data, a->data, a->len);
+    memcpy(s->data + a->len, b->data, b->len);
+    s->data[len] = 0;
+    s->len = (uint32_t)len;
+    s->nchars = a->nchars + b->nchars;
+    s->hash = 0;
+    s->owner = owner;
+    s->cap = (uint32_t)cap;
+    return value_from_ptr(s);
+}
+
 static int str_is_index_int(Value v) {
     return value_is_int(v) || value_is_bool(v) || value_is_kind(v, OBJ_BIGINT);
 }

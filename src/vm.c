@@ -149,6 +149,8 @@ static Value *vm_frame_base(VM *vm) {
 /* Fills in the next frame over the slots at base (already holding the arguments). */
 static inline Frame *vm_frame_init(VM *vm, Code *code, Dict *globals, Dict *locals_dict, Function *fn, Value *base) {
     Frame *f = &vm->frames[vm->nframes++];
+    if (++vm->next_frame_serial == 0) vm->next_frame_serial = 1;
+    f->serial = vm->next_frame_serial;
     f->code = code;
     f->func = fn;
     f->gen = NULL;
@@ -235,6 +237,7 @@ Value vm_resume_generator(VM *vm, Generator *g, Value value) {
     int depth = vm->nframes;
     Value *base = vm_frame_base(vm);
     Frame *f = &vm->frames[vm->nframes++];
+    f->serial = 0;
     f->code = g->code;
     f->func = g->func;
     f->gen = g;

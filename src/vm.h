@@ -25,6 +25,9 @@ typedef struct Frame {
     Value *sp;               /* saved stack pointer while the frame is not running */
     uint16_t *ip;            /* saved instruction pointer: the next code unit to run */
     uint16_t *instr;         /* the call instruction waiting for a callee, for tracebacks */
+    /* Unique per function call (0 for generator frames): with a local's index it stamps the
+     * strings that may grow in place (Str.owner), so no other call's string ever matches. */
+    uint32_t serial;
 } Frame;
 
 /* Collect after this many bytes of new objects at least (more when the live heap is bigger:
@@ -109,6 +112,7 @@ struct AnoleVM {
     int specialize;
 
     uint32_t next_keys_version, next_func_version, next_type_version;
+    uint32_t next_frame_serial;
     /* Interned names the runtime looks up on hot paths, made once by anole_new. */
     struct VMNames {
 #define VM_NAME_FIELD(field, text) struct Str *field;
