@@ -54,12 +54,16 @@ static char *anole_wasm_read_line(void *ctx, size_t *len) {
 }
 
 /* Stop from the page: the worker that runs the engine is busy inside anole_run, so it never sees a
- * message; the page instead writes a nonzero value into an Int32Array over a SharedArrayBuffer
+ * message (nor runs a timer: Module.anolePoll, when set, is called here too, so the worker can send
+ * output it has been holding back); the page instead writes a nonzero value into an Int32Array over a SharedArrayBuffer
  * (Module.anoleInterruptFlag, set by web/anole.mjs for the run), and the engine asks here every few
  * thousand safe points. Atomics.exchange reads the request and consumes it in one step, so one Stop
  * raises KeyboardInterrupt once, even when the program catches it and keeps running. Without a flag
  * (Node, or a page that is not cross-origin isolated) nothing can ask, and the answer is always 0. */
 EM_JS(int, anole_wasm_interrupt_requested, (void), {
+    if (Module["anolePoll"]) {
+        Module["anolePoll"]();
+    }
     var flag = Module["anoleInterruptFlag"];
     if (!flag) {
         return 0;

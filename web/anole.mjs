@@ -96,6 +96,9 @@ class AnoleEngine {
   // options.interruptFlag: an Int32Array (over a SharedArrayBuffer, written by another thread);
   // while the run is in progress, a nonzero element 0 raises KeyboardInterrupt in the program at
   // its next poll (every 4096 loop iterations or calls), and the engine sets it back to 0.
+  // options.onPoll(): called at each of those polls, the only moments a busy run lets JavaScript
+  // act (the playground's worker sends the output it holds back then).
+  // options.collect: false keeps no copy of the output (result.stdout and stderr are then '').
   // options.onInput() answers input() synchronously, after the prompt went out: a string (one
   // line; a trailing newline is dropped) or null for end of input (EOFError). Without it input()
   // raises EOFError. It may throw an error with `abandonRun: true` to end the run at once (the
@@ -104,12 +107,13 @@ class AnoleEngine {
   async run(source, filename = 'main.py', options = {}) {
     if (this.#crashed || !this.#module) await this.start();
     const module = this.#module;
-    const { specialize = true, gcStress = false, onStdout, onStderr, onOutput, onInput, interruptFlag = null } = options;
+    const { specialize = true, gcStress = false, onStdout, onStderr, onOutput, onInput, interruptFlag = null,
+      onPoll = null, collect = true } = options;
     const decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
     const collected = { 1: [], 2: [] };
     const deliver = (stream, text) => {
       if (!text) return;
-      collected[stream].push(text);
+      if (collect) collected[stream].push(text);
       if (stream === 1 && onStdout) onStdout(text);
       if (stream === 2 && onStderr) onStderr(text);
     };
@@ -127,6 +131,7 @@ class AnoleEngine {
 
     // Read by src/wasm.c (anole_wasm_interrupt_requested) whenever the engine polls.
     module.anoleInterruptFlag = interruptFlag;
+    module.anolePoll = onPoll;
 
     const sourceBytes = typeof source === 'string' ? encoder.encode(source) : source;
     const filenameBytes = encoder.encode(filename + '\0');

@@ -35,18 +35,18 @@ self.addEventListener('message', async (event) => {
     self.postMessage({ type: MESSAGE.DONE, id: message.id, status: null, crashed, report: null });
     return;
   }
-  // Every write is posted at once. Batching would need a timer to send the tail of a batch, and
-  // timers never fire while a program runs (the engine holds the worker's thread), so the output
-  // before an endless loop would never appear.
-  const post = (stream, text) => self.postMessage({ type: MESSAGE.OUTPUT, id: message.id, stream, text });
+  const output = outputSender(message.id);
   const result = await engine.run(message.source, message.filename, {
     specialize: message.specialize,
-    onStdout: (text) => post('stdout', text),
-    onStderr: (text) => post('stderr', text),
-    onInput: inputReader(message),
+    onStdout: (text) => output.write('stdout', text),
+    onStderr: (text) => output.write('stderr', text),
+    onPoll: output.tick,
+    collect: false,
+    onInput: inputReader(message, output.flush),
     // Stop: the page sets this flag and the engine, polling it, raises KeyboardInterrupt.
     interruptFlag: message.interruptBuffer ? new Int32Array(message.interruptBuffer, 0, 1) : null,
   });
+  output.flush();
   self.postMessage({
     type: MESSAGE.DONE,
     id: message.id,
@@ -66,10 +66,11 @@ self.addEventListener('message', async (event) => {
 // A page without input (message.interactive false) gets end of input: EOFError.
 const decoder = new TextDecoder();
 
-function inputReader(message) {
+function inputReader(message, flushOutput) {
   const queued = [...(message.inputs ?? [])];
   const buffer = message.inputBuffer;
   return () => {
+    flushOutput();   // the prompt must be on the screen before the learner is asked
     if (queued.length > 0) return queued.shift();
     if (!message.interactive) return null;
     if (!buffer) throw Object.assign(new Error('input() needs an answer from the page'), { abandonRun: true });
@@ -82,4 +83,62 @@ function inputReader(message) {
     // TextDecoder cannot read a shared buffer's view directly; copy the bytes out first.
     return decoder.decode(new Uint8Array(buffer, INPUT_HEADER_BYTES, length).slice());
   };
+}
+
+// A run's output on its way to the page. Writes are gathered and sent every FLUSH_MS (checked at
+// each write and at each engine poll, since no timer fires while the engine holds this thread),
+// so a print loop makes a few messages a second instead of one per print. A program that prints
+// faster than a page can show (a terminal can take a few MB a second) is cut to the most recent
+// output: each batch keeps at most BATCH_LIMIT characters plus the budget saved by quieter
+// batches, and says how much it skipped. Without this, `while True: print(i)` froze the page for
+// tens of seconds and Stop could not be clicked.
+const FLUSH_MS = 25;
+const BATCH_LIMIT = 64 * 1024;
+const BUDGET_LIMIT = 1024 * 1024;
+
+function outputSender(id) {
+  let chunks = [];        // [stream, text] pairs in order, neighbours on one stream merged
+  let size = 0;
+  let skipped = 0;
+  let last = performance.now();
+  let budget = BUDGET_LIMIT;   // a burst (one big print) may use what quiet batches left unused
+  const flush = () => {
+    if (skipped) {
+      self.postMessage({ type: MESSAGE.OUTPUT, id, stream: 'stderr',
+        text: `\n[${skipped} characters of output skipped: the program prints faster than the page can show]\n` });
+    }
+    for (const [stream, text] of chunks) self.postMessage({ type: MESSAGE.OUTPUT, id, stream, text });
+    budget = Math.min(BUDGET_LIMIT, budget - size + BATCH_LIMIT);
+    chunks = [];
+    size = 0;
+    skipped = 0;
+    last = performance.now();
+  };
+  const write = (stream, text) => {
+    const tail = chunks[chunks.length - 1];
+    if (tail && tail[0] === stream) tail[1] += text;
+    else chunks.push([stream, text]);
+    size += text.length;
+    // Over the budget: drop the oldest text of the batch, keeping the newest.
+    const allowed = Math.max(budget, BATCH_LIMIT);
+    while (size > allowed) {
+      const first = chunks[0];
+      const excess = size - allowed;
+      if (first[1].length <= excess && chunks.length > 1) {
+        chunks.shift();
+        size -= first[1].length;
+        skipped += first[1].length;
+      } else {
+        const cut = Math.min(excess, first[1].length);
+        first[1] = first[1].slice(cut);
+        size -= cut;
+        skipped += cut;
+      }
+    }
+    if (performance.now() - last >= FLUSH_MS) flush();
+  };
+  const tick = () => {
+    if (size && performance.now() - last >= FLUSH_MS) flush();
+  };
+  return { write, tick, flush };
 }
