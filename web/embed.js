@@ -19,6 +19,7 @@ import { EngineClient } from './protocol.js';
 
 const BLOCK_SELECTOR = 'pre.anole';
 const FILENAME = 'main.py';
+const OUTPUT_LIMIT = 200_000;   // characters of output a block keeps (the newest)
 
 let engine = null;
 let engineState = 'loading';
@@ -125,6 +126,9 @@ function enhance(pre) {
   const view = createEditor(editorBox, { doc: source, onRun: () => run(), onChange: () => {} });
   view.contentDOM.setAttribute('aria-label', `${label}: Python program`);
 
+  // A block keeps the last OUTPUT_LIMIT characters of output: a print loop must not grow the
+  // tutorial page without bound (the worker already caps the rate).
+  let outputChars = 0;
   function write(stream, text) {
     output.hidden = false;
     if (stream === 'stderr') {
@@ -134,6 +138,11 @@ function enhance(pre) {
       output.append(span);
     } else {
       output.append(document.createTextNode(text));
+    }
+    outputChars += text.length;
+    while (outputChars > OUTPUT_LIMIT && output.firstChild && output.firstChild !== output.lastChild) {
+      outputChars -= output.firstChild.textContent.length;
+      output.firstChild.remove();
     }
   }
 
@@ -162,6 +171,7 @@ function enhance(pre) {
     const text = view.state.doc.toString();
     clearChunks(view);
     output.textContent = '';
+    outputChars = 0;
     output.hidden = true;
     const client = getEngine();
     if (engineState === 'loading') {
