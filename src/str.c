@@ -187,7 +187,12 @@ Value str_from_buf(VM *vm, StrBuf *b) {
 void str_put_repeat(StrBuf *out, uint32_t c, int64_t count) {
     char enc[4];
     int n = str_utf8_encode(c, enc);
-    for (int64_t i = 0; i < count; i++) strbuf_append(out, enc, (size_t)n);
+    /* A count past the buffer's cap fails at once instead of looping on a failed buffer. */
+    if (count < 0 || (uint64_t)count > STRBUF_MAX_BYTES / (uint64_t)n) {
+        out->failed = 1;
+        return;
+    }
+    for (int64_t i = 0; i < count && !out->failed; i++) strbuf_append(out, enc, (size_t)n);
 }
 
 /* ---- The type's slots ---- */

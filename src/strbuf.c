@@ -20,6 +20,10 @@ void strbuf_clear(StrBuf *b) {
 static int strbuf_reserve(StrBuf *b, size_t extra) {
     if (b->failed) return 0;
     if (b->len + extra + 1 <= b->cap) return 1;
+    if (extra >= STRBUF_MAX_BYTES || b->len + extra + 1 > STRBUF_MAX_BYTES) {
+        b->failed = 1;
+        return 0;
+    }
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1) cap *= 2;
     char *p = realloc(b->data, cap);

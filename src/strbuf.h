@@ -6,6 +6,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* No buffer grows past this: the text would not fit the default 1 GiB heap as a str anyway, and
+ * without a cap "0".zfill(10**12) would take all of the machine's memory before failing. */
+#define STRBUF_MAX_BYTES ((size_t)1 << 30)
+
 typedef struct {
     char *data;   /* always NUL-terminated when len > 0 or after strbuf_cstr */
     size_t len;
