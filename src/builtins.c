@@ -111,11 +111,7 @@ static Value builtin_len(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 static Value builtin_repr(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     (void)kwnames;
     (void)nargs;
-    StrBuf b;
-    strbuf_init(&b);
-    Value r = op_repr_into(vm, args[0], &b) ? str_value(vm, strbuf_cstr(&b), b.len) : VALUE_ERROR;
-    strbuf_free(&b);
-    return r;
+    return op_repr(vm, args[0]);
 }
 
 const BuiltinDef builtins_core[] = {

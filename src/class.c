@@ -479,6 +479,25 @@ Value call_dunder(VM *vm, Value obj, const char *name, Value *args, int nargs) {
     return call_value(vm, f, buf, nargs + 1, NULL);
 }
 
+/* A new, empty instance of the class t (defined in Python): a slot for every __slots__ name along
+ * its bases, and an attribute dict unless __slots__ leaves it out. object.__new__ and calling the
+ * class both make instances here. */
+static Value instance_new(VM *vm, Type *t) {
+    uint32_t nslots = 0;
+    for (Type *k = t; k && k->is_heap; k = k->base)
+        if (k->slot_names) nslots += k->slot_names->len;
+    Instance *in = gc_alloc(vm, sizeof(Instance) + nslots * sizeof(Value), OBJ_INSTANCE);
+    if (!in) return exc_raise_memory(vm);
+    in->cls = t;
+    in->nslots = nslots;
+    for (uint32_t i = 0; i < nslots; i++) in->slots[i] = VALUE_NULL;
+    int has_dict = 1;
+    for (Type *k = t; k && k->is_heap; k = k->base)
+        if (k->slot_names && !(k->dict && dict_get_str(k->dict, vm->names.dict) != VALUE_NULL)) has_dict = 0;
+    if (has_dict && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
+    return value_from_ptr(in);
+}
+
 static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames) {
     Value obj;
     Str *new_name = vm->names.new_;
@@ -498,19 +517,8 @@ static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames
         obj = exc_construct(vm, t, args, nargs);
         if (obj == VALUE_ERROR) return obj;
     } else {
-        uint32_t nslots = 0;
-        for (Type *k = t; k && k->is_heap; k = k->base)
-            if (k->slot_names) nslots += k->slot_names->len;
-        Instance *in = gc_alloc(vm, sizeof(Instance) + nslots * sizeof(Value), OBJ_INSTANCE);
-        if (!in) return exc_raise_memory(vm);
-        in->cls = t;
-        in->nslots = nslots;
-        for (uint32_t i = 0; i < nslots; i++) in->slots[i] = VALUE_NULL;
-        int has_dict = 1;
-        for (Type *k = t; k && k->is_heap; k = k->base)
-            if (k->slot_names && !(k->dict && dict_get_str(k->dict, vm->names.dict) != VALUE_NULL)) has_dict = 0;
-        if (has_dict && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
-        obj = value_from_ptr(in);
+        obj = instance_new(vm, t);
+        if (obj == VALUE_ERROR) return obj;
     }
     Value init = type_lookup(vm, t, vm->names.init);
     if (value_is_kind(init, OBJ_FUNCTION)) {
@@ -1272,16 +1280,7 @@ static Value obj_new(VM *vm, Value *args, int nargs, Tuple *kw) {
     if (nargs < 1 || !value_is_kind(args[0], OBJ_TYPE)) return exc_raise(vm, &exc_TypeError, "object.__new__(X): X is not a type object");
     Type *t = value_as_ptr(args[0]);
     if (!t->is_heap) return b_object(vm, NULL, 0, NULL);
-    uint32_t nslots = 0;
-    for (Type *k = t; k && k->is_heap; k = k->base)
-        if (k->slot_names) nslots += k->slot_names->len;
-    Instance *in = gc_alloc(vm, sizeof(Instance) + nslots * sizeof(Value), OBJ_INSTANCE);
-    if (!in) return exc_raise_memory(vm);
-    in->cls = t;
-    in->nslots = nslots;
-    for (uint32_t i = 0; i < nslots; i++) in->slots[i] = VALUE_NULL;
-    if (!t->slot_names && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
-    return value_from_ptr(in);
+    return instance_new(vm, t);
 }
 
 static Value obj_repr(VM *vm, Value *args, int nargs, Tuple *kw) {
@@ -1304,11 +1303,7 @@ static Value obj_repr(VM *vm, Value *args, int nargs, Tuple *kw) {
 static Value obj_str(VM *vm, Value *args, int nargs, Tuple *kw) {
     (void)kw;
     (void)nargs;
-    StrBuf b;
-    strbuf_init(&b);
-    Value r = op_repr_into(vm, args[0], &b) ? str_value(vm, strbuf_cstr(&b), b.len) : VALUE_ERROR;
-    strbuf_free(&b);
-    return r;
+    return op_repr(vm, args[0]);
 }
 
 static Value obj_eq(VM *vm, Value *args, int nargs, Tuple *kw) {

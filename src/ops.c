@@ -521,6 +521,14 @@ int op_str_into(VM *vm, Value v, StrBuf *out) {
     return op_repr_into(vm, v, out);
 }
 
+Value op_repr(VM *vm, Value v) {
+    StrBuf b;
+    strbuf_init(&b);
+    Value r = op_repr_into(vm, v, &b) ? (b.failed ? exc_raise_memory(vm) : str_value(vm, strbuf_cstr(&b), b.len)) : VALUE_ERROR;
+    strbuf_free(&b);
+    return r;
+}
+
 Value op_str(VM *vm, Value v) {
     if (value_is_kind(v, OBJ_STR)) return v;
     StrBuf b;

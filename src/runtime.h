@@ -137,6 +137,7 @@ uint64_t value_hash(Value v);
 int op_str_into(VM *vm, Value v, StrBuf *out);
 int op_repr_into(VM *vm, Value v, StrBuf *out);
 Value op_str(VM *vm, Value v);
+Value op_repr(VM *vm, Value v);
 
 /* builtins.c: the builtins namespace, assembled from the tables each file exports. */
 typedef struct {

@@ -82,17 +82,23 @@ int str_equal(const Str *a, const Str *b) {
     return memcmp(a->data, b->data, a->len) == 0;
 }
 
-Value str_concat(VM *vm, Str *a, Str *b) {
+/* a + b in a new string with data room for cap bytes (at least the text and its NUL). */
+static Str *str_concat_room(VM *vm, Str *a, Str *b, size_t cap) {
     size_t len = (size_t)a->len + b->len;
-    Str *s = gc_alloc(vm, sizeof(Str) + len + 1, OBJ_STR);
-    if (!s) return exc_raise_memory(vm);
+    Str *s = gc_alloc(vm, sizeof(Str) + cap, OBJ_STR);
+    if (!s) return NULL;
     memcpy(s->data, a->data, a->len);
     memcpy(s->data + a->len, b->data, b->len);
     s->data[len] = 0;
     s->len = (uint32_t)len;
     s->nchars = a->nchars + b->nchars;
     s->hash = 0;
-    return value_from_ptr(s);
+    return s;
+}
+
+Value str_concat(VM *vm, Str *a, Str *b) {
+    Str *s = str_concat_room(vm, a, b, (size_t)a->len + b->len + 1);
+    return s ? value_from_ptr(s) : exc_raise_memory(vm);
 }
 
 /* Whether CPython's repr prints the code point as is (str.isprintable), approximated: controls,
@@ -292,14 +298,8 @@ Value str_append_owned(VM *vm, Str *a, Str *b, uint64_t owner) {
     }
     /* Doubling the room makes a loop of appends linear, as CPython's resize in place does. */
     size_t cap = len + 1 < 64 ? 64 : 2 * (len + 1);
-    Str *s = gc_alloc(vm, sizeof(Str) + cap, OBJ_STR);
+    Str *s = str_concat_room(vm, a, b, cap);
     if (!s) return exc_raise_memory(vm);
-    memcpy(s->data, a->data, a->len);
-    memcpy(s->data + a->len, b->data, b->len);
-    s->data[len] = 0;
-    s->len = (uint32_t)len;
-    s->nchars = a->nchars + b->nchars;
-    s->hash = 0;
     s->owner = owner;
     s->cap = (uint32_t)cap;
     return value_from_ptr(s);
