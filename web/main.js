@@ -13,6 +13,7 @@ import { createTerminal } from './terminal.js';
 import { EngineClient } from './protocol.js';
 import { createThemeControls } from './theme.js';
 import { codeFromHash, decodeSource, shareUrl } from './share.js';
+import { storageGet, storageSet } from './storage.js';
 
 // The editor's text survives reloads here; the user's own code is kept under SCRATCH_KEY when an
 // example, a shared link or Reset replaces it, and EXAMPLE_KEY remembers the chosen example.
@@ -24,22 +25,6 @@ const SAVED_OPTION = '';
 
 const exampleByName = new Map(examples.map((example) => [example.name, example]));
 const defaultExample = examples[0];
-
-function storageGet(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function storageSet(key, value) {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Storage can be full or disabled (private browsing); the page works without it.
-  }
-}
 
 let currentExample = exampleByName.get(storageGet(EXAMPLE_KEY)) ?? defaultExample;
 

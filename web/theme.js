@@ -8,27 +8,12 @@
 
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
+import { storageGet, storageSet } from './storage.js';
 
 const THEME_KEY = 'anole.theme';
 const PALETTE_KEY = 'anole.palette';
 export const THEMES = ['system', 'light', 'dark'];
 export const PALETTES = ['standard', 'blue'];
-
-function storageGet(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function storageSet(key, value) {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Storage can be disabled; the choice then lasts until the page is closed.
-  }
-}
 
 const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 let themeChoice = THEMES.includes(storageGet(THEME_KEY)) ? storageGet(THEME_KEY) : 'system';

@@ -32,3 +32,18 @@ export async function launchPlayground(profilePrefix, { isolation } = {}) {
   };
   return { server, url, context, close };
 }
+
+// Opens the playground in a new page with a clean localStorage (so the editor starts with the
+// first example) at an optional viewport; errors collects the page's uncaught exceptions.
+export async function openFreshPage(context, url, viewport) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('.cm-content');
+  await page.waitForFunction(() => window.anolePlayground !== undefined);
+  return { page, errors };
+}

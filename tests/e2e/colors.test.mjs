@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchPlayground, root } from './browser.mjs';
+import { launchPlayground, openFreshPage, root } from './browser.mjs';
 
 
 // The Fahrenheit conversion with an int constant on float arguments: `f - 32` stays adaptive with
@@ -30,18 +30,7 @@ let close;
 before(async () => ({ server, url, context, close } = await launchPlayground('anole-e2e-colors-')));
 after(() => close?.());
 
-async function openPage(viewport) {
-  const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector('.cm-content');
-  await page.waitForFunction(() => window.anolePlayground !== undefined);
-  return { page, errors };
-}
+const openPage = (viewport) => openFreshPage(context, url, viewport);
 
 // Puts source in the editor, runs it and waits for the run to end.
 async function runSource(page, source) {

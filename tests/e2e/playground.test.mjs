@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launchPlayground, root } from './browser.mjs';
+import { launchPlayground, openFreshPage, root } from './browser.mjs';
 
 const examplePath = path.join(process.env.ANOLE_EXAMPLES_DIR ?? path.join(root, 'examples'), 'fahrenheit.py');
 
@@ -19,18 +19,7 @@ before(async () => ({ server, url, context, close } = await launchPlayground('an
 after(() => close?.());
 
 // Opens the page with a clean localStorage, so the editor starts with examples/fahrenheit.py.
-async function openPage(viewport) {
-  const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.waitForSelector('.cm-content');
-  await page.waitForFunction(() => window.anolePlayground !== undefined);
-  return { page, errors };
-}
+const openPage = (viewport) => openFreshPage(context, url, viewport);
 
 async function waitForRuns(page, count) {
   await page.waitForFunction((n) => window.anolePlayground.runs >= n, count, { timeout: 30_000 });
