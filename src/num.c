@@ -67,8 +67,8 @@ static Value num_int_op(VM *vm, int op, Value a, Value b) {
             return exc_raise(vm, &exc_ZeroDivisionError,
                              op == NB_REMAINDER ? "integer modulo by zero" : "integer division or modulo by zero");
         if (small) {
-            int64_t qq = x / y, rr = x % y;
-            if (rr != 0 && ((rr < 0) != (y < 0))) qq--, rr += y;
+            int64_t qq, rr;
+            num_floor_divmod(x, y, &qq, &rr);
             /* Only SMALLINT_MIN // -1 leaves the small ints. */
             return op == NB_REMAINDER ? value_from_int(rr) : bigint_from_i128(vm, qq);
         }

@@ -49,9 +49,8 @@ static Value op_binary_small_ints(int nb_op, int64_t x, int64_t y) {
     case NB_REMAINDER:
     case NB_FLOOR_DIVIDE: {
         if (y == 0) return VALUE_NULL;
-        int64_t q = x / y, m = x % y;
-        /* Python rounds the quotient toward negative infinity; the remainder takes y's sign. */
-        if (m != 0 && ((m < 0) != (y < 0))) q--, m += y;
+        int64_t q, m;
+        num_floor_divmod(x, y, &q, &m);
         r = op == NB_REMAINDER ? m : q;
         break;
     }

@@ -110,6 +110,14 @@ enum {
     NB_XOR = 12, NB_INPLACE = 13
 };
 
+/* Python's division of 64-bit ints (y != 0): the quotient rounds toward negative infinity and
+ * the remainder takes y's sign. SMALLINT_MIN // -1 is the only quotient outside the small ints. */
+static inline void num_floor_divmod(int64_t x, int64_t y, int64_t *q, int64_t *r) {
+    *q = x / y;
+    *r = x % y;
+    if (*r != 0 && ((*r < 0) != (y < 0))) --*q, *r += y;
+}
+
 /* num.c: int and float arithmetic with Python's semantics */
 Value num_binary_op(VM *vm, int nb_op, Value a, Value b);  /* NotImplemented -> VALUE_NULL */
 Value num_negate(VM *vm, Value v);

@@ -178,20 +178,15 @@ static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict
         return NULL;
     }
     if (fn) {
-        if (!(code->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) && !kwnames && nargs == (int)code->nargs &&
-            !code->kwonlyargcount) {
-            for (int i = 0; i < nargs; i++) base[i] = args[i];
-            for (uint32_t i = (uint32_t)nargs; i < code->nlocals; i++) base[i] = VALUE_NULL;
-        } else if (!vm_bind_args(vm, fn, base, args, nargs, kwnames)) {
-            return NULL;
-        }
+        /* Calls with exactly the positional parameters take vm_push_frame_simple instead. */
+        if (!vm_bind_args(vm, fn, base, args, nargs, kwnames)) return NULL;
     } else {
         for (uint32_t i = 0; i < code->nlocals; i++) base[i] = VALUE_NULL;
     }
     return vm_frame_init(vm, code, globals, locals_dict, fn, base);
 }
 
-/* vm_push_frame for the call the loop makes most: a plain function given exactly its positional
+/* vm_push_frame for the call made most: a plain function given exactly its positional
  * parameters. Inlined into CALL; anything unusual takes the general path. */
 static inline Frame *vm_push_frame_simple(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
     Code *code = fn->code;
@@ -218,7 +213,7 @@ static Value vm_run_frames(VM *vm, int entry_depth);
 
 Value vm_call_function(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
     int depth = vm->nframes;
-    if (!vm_push_frame(vm, fn->code, fn->globals, NULL, fn, args, nargs, kwnames)) return VALUE_ERROR;
+    if (!vm_push_frame_simple(vm, fn, args, nargs, kwnames)) return VALUE_ERROR;
     return vm_run_frames(vm, depth);
 }
 
