@@ -432,6 +432,9 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             break;
         case OP_EXTENDED_ARG:
         case OP_EXTENDED_ARG_QUICK: {
+            /* this_instr becomes the instruction the prefix extends: its counters and caches
+             * follow it, and specializing it must rewrite it, not the prefix. */
+            this_instr = ip;
             uint16_t word = *ip++;
             op = word & 0xff;
             oparg = oparg << 8 | word >> 8;
