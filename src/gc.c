@@ -343,7 +343,7 @@ void gc_collect(VM *vm) {
         gc_push(&g, &f->code->hdr);
         gc_push(&g, &f->globals->hdr);
         if (f->locals_dict) gc_push(&g, &f->locals_dict->hdr);
-        for (Value *v = f->locals; v < f->sp; v++) gc_push_value(&g, *v);
+        for (Value *v = f->locals; v < f->stack_top; v++) gc_push_value(&g, *v);
     }
     while (g.len) gc_trace(&g, g.items[--g.len]);
     gc_rescan(vm, &g);

@@ -22,7 +22,7 @@ typedef struct Frame {
     Dict *globals;
     Dict *locals_dict;       /* the module namespace for module code, NULL in functions */
     Value *locals;           /* code->nlocals slots, then the value stack */
-    Value *sp;               /* saved stack pointer while the frame is not running */
+    Value *stack_top;        /* the value stack's top (vm_run_loop's sp) */
     uint16_t *ip;            /* saved instruction pointer: the next code unit to run */
     uint16_t *instr;         /* the call instruction waiting for a callee, for tracebacks */
     /* Unique per function call (0 for generator frames): with a local's index it stamps the
