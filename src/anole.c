@@ -80,7 +80,10 @@ void anole_set_input(AnoleVM *vm, AnoleReadLineFn read_line, void *ctx) {
     vm->read_line = read_line;
     vm->read_ctx = ctx;
 }
-void anole_set_gc_stress(AnoleVM *vm, int on) { vm->gc_stress = on; }
+void anole_set_gc_stress(AnoleVM *vm, int on) {
+    vm->gc_stress = on;
+    vm->poll_budget = 0;
+}
 void anole_set_heap_limit(AnoleVM *vm, size_t bytes) { vm->heap_limit = bytes; }
 
 void anole_interrupt(AnoleVM *vm) { vm->interrupted = 1; }

@@ -108,8 +108,8 @@ static void dis_code(VM *vm, Code *code, StrBuf *out) {
             strbuf_free(&rep);
         }
         InstrStats *st = &code->istats[i];
-        if (st->hits || st->misses || st->deopts)
-            strbuf_printf(&row, "  [hits %u, misses %u, deopts %u]", st->hits, st->misses, st->deopts);
+        if (code->hits[i] || st->misses || st->deopts)
+            strbuf_printf(&row, "  [hits %u, misses %u, deopts %u]", code->hits[i], st->misses, st->deopts);
         if (st->failure) strbuf_printf(&row, "  [failed: %s]", specfail_names[st->failure]);
         while (row.len && row.data[row.len - 1] == ' ') row.data[--row.len] = 0;
         strbuf_puts(out, row.data ? row.data : "");

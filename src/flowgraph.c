@@ -507,7 +507,9 @@ int flowgraph_assemble(Cfg *g, Value *consts, int nconsts, Code *code) {
     code->code = calloc((size_t)total + 1, sizeof(uint16_t));
     code->positions = calloc((size_t)total + 1, sizeof(Position));
     code->istats = calloc((size_t)total + 1, sizeof(InstrStats));
-    if (!code->code || !code->positions || !code->istats) return 0;
+    code->hits = calloc((size_t)total + 1, sizeof(uint32_t));
+    if (!code->code || !code->positions || !code->istats || !code->hits) return 0;
+    code->hits_bias = (uintptr_t)code->hits - 2 * (uintptr_t)code->code;
     int pc = 0;
     for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
         for (int i = 0; i < g->blocks[bi].len; i++) {

@@ -29,6 +29,12 @@ static int gc_size_class(size_t size) {
  * caller raises MemoryError). Blocks count too: a list of ints is mostly its item array. */
 static int gc_over_limit(VM *vm, size_t bytes) { return vm->heap_limit && vm->heap_bytes + bytes > vm->heap_limit; }
 
+/* A collection is due: the next safe point takes its slow path (vm_safepoint), which collects.
+ * The evaluation loop checks nothing else at a safe point than vm->poll_budget. */
+static void gc_check_due(VM *vm) {
+    if (vm->heap_bytes > vm->next_gc) vm->poll_budget = 0;
+}
+
 void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
     if (gc_over_limit(vm, size)) return NULL;
     int cls = gc_size_class(size);
@@ -48,10 +54,14 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind) {
     o->gc_next = vm->objects;
     vm->objects = o;
     vm->heap_bytes += size;
+    gc_check_due(vm);
     return o;
 }
 
-void gc_track_bytes(VM *vm, long delta) { vm->heap_bytes += (size_t)delta; }
+void gc_track_bytes(VM *vm, long delta) {
+    vm->heap_bytes += (size_t)delta;
+    gc_check_due(vm);
+}
 
 void *gc_block_alloc(VM *vm, size_t bytes) {
     if (gc_over_limit(vm, bytes)) return NULL;
@@ -274,6 +284,7 @@ static void gc_free_object(VM *vm, Obj *o) {
         free(c->varnames);
         free(c->positions);
         free(c->istats);
+        free(c->hits);
         free(c->exctable);
         break;
     }

@@ -110,7 +110,7 @@ typedef struct Position {
 
 /* What happened at one instruction, for the report: counted always, cheaply. */
 typedef struct InstrStats {
-    uint32_t hits, misses, deopts;
+    uint32_t misses, deopts;
     uint8_t failure;     /* SpecFail kind of the last failure, 0 for none */
     /* BINARY_OP_INPLACE_ADD_UNICODE only: the target local is read nowhere else, so the string
      * may grow in place (specialize_local_is_private). */
@@ -137,10 +137,19 @@ typedef struct Code {
     uint32_t stacksize;
     Position *positions;     /* one per code unit */
     InstrStats *istats;      /* one per code unit */
+    uint32_t *hits;          /* one per code unit: runs of the specialized instruction there */
+    uintptr_t hits_bias;     /* (uintptr_t)hits - 2 * (uintptr_t)code, for code_hit_counter */
     int32_t warmup;          /* counts up from -8; quickened at 0 */
     uint8_t quickened;
     uint8_t is_module;
 } Code;
+
+/* The hit counter of the code unit at instr. The counters take 4 bytes per 2-byte code unit, so
+ * the one for instr is at hits_bias + 2 * instr: the evaluation loop counts a hit with one load
+ * and an add, instead of finding the unit's index first. */
+static inline uint32_t *code_hit_counter(const Code *co, const uint16_t *instr) {
+    return (uint32_t *)(co->hits_bias + 2 * (uintptr_t)instr);
+}
 
 enum { CODE_VARARGS = 1, CODE_VARKEYWORDS = 2, CODE_GENERATOR = 4, CODE_CLASS_BODY = 8 };
 

@@ -54,7 +54,7 @@ static int collect_code(Code *code, InstrVec *out) {
             .end_line = pos.end_line,
             .col = pos.col,
             .end_col = pos.end_col,
-            .hits = st->hits,
+            .hits = code->hits[i],
             .misses = st->misses,
             .deopts = st->deopts,
             .failure = st->failure ? specfail_names[st->failure] : NULL,
@@ -77,7 +77,7 @@ static int collect_code(Code *code, InstrVec *out) {
 static void count_hits_code(VM *vm, Code *code) {
     for (uint32_t i = 0; i < code->ncode; i++) {
         int op = code->code[i] & 0xff;
-        vm->family_stats[opcode_info[op].family].hit += code->istats[i].hits;
+        vm->family_stats[opcode_info[op].family].hit += code->hits[i];
         i += opcode_info[op].cache;
     }
     for (uint32_t k = 0; k < code->nconsts; k++)

@@ -81,6 +81,9 @@ void specialize_unpack_sequence(VM *vm, Code *code, uint16_t *instr, Value seq);
 /* Shared by the specialize files. */
 void specialize_failed(VM *vm, Code *code, uint16_t *instr, int family, SpecFail kind);
 void specialize_succeeded(VM *vm, uint16_t *instr, int family, int op);
+
+/* In COMPARE_OP_*_JUMP's jump mask: the jump that follows goes backward. */
+#define COMPARE_JUMP_BACKWARD 8
 static inline void specialize_write_u32(uint16_t *p, uint32_t v) {
     p[0] = (uint16_t)v;
     p[1] = (uint16_t)(v >> 16);

@@ -186,15 +186,15 @@ static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict
     return vm_frame_init(vm, code, globals, locals_dict, fn, base);
 }
 
-/* vm_push_frame for the call made most: a plain function given exactly its positional
- * parameters. Inlined into CALL; anything unusual takes the general path. */
-static inline Frame *vm_push_frame_simple(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
+/* vm_push_frame for the call made most: a plain function, with only positional parameters, given
+ * exactly as many arguments (CALL_PY_EXACT_ARGS's guards establish that; vm_push_frame_simple
+ * checks it). Without room for the frame, the general path raises RecursionError. base is
+ * vm_frame_base(vm), which the evaluation loop knows without looking. */
+static inline Frame *vm_push_frame_exact(VM *vm, Function *fn, Value *base, Value *args, int nargs) {
     Code *code = fn->code;
-    Value *base = vm_frame_base(vm);
-    if (kwnames || nargs != (int)code->nargs || (code->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) ||
-        code->kwonlyargcount || vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES ||
+    if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES ||
         base + code->nlocals + code->stacksize > vm->stack + VM_STACK_SLOTS)
-        return vm_push_frame(vm, code, fn->globals, NULL, fn, args, nargs, kwnames);
+        return vm_push_frame(vm, code, fn->globals, NULL, fn, args, nargs, NULL);
     /* By hand for the usual few arguments: compilers turn a copy loop into a memcpy call, which
      * costs more than copying one to four words. */
     switch (nargs) {
@@ -207,6 +207,16 @@ static inline Frame *vm_push_frame_simple(VM *vm, Function *fn, Value *args, int
     }
     for (Value *p = base + nargs, *end = base + code->nlocals; p < end; p++) *p = VALUE_NULL;
     return vm_frame_init(vm, code, fn->globals, NULL, fn, base);
+}
+
+/* A call of any function whose arguments are still to be checked: the exact positional ones take
+ * vm_push_frame_exact, anything unusual the general path. */
+static inline Frame *vm_push_frame_simple(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
+    Code *code = fn->code;
+    if (kwnames || nargs != (int)code->nargs || (code->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) ||
+        code->kwonlyargcount)
+        return vm_push_frame(vm, code, fn->globals, NULL, fn, args, nargs, kwnames);
+    return vm_push_frame_exact(vm, fn, vm_frame_base(vm), args, nargs);
 }
 
 static Value vm_run_frames(VM *vm, int entry_depth);
@@ -281,16 +291,14 @@ static Value vm_make_raisable(VM *vm, Value x) {
     return exc_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
-/* Collects when due, and turns an interrupt request into KeyboardInterrupt (returns 0). Every
- * VM_POLL_INTERVAL safe points it also asks the host's interrupt poll and returns 2: the loop then
- * leaves and is entered again (vm_run_frames says why). Otherwise it returns 1. */
+/* A safe point's slow path, taken when vm->poll_budget runs out: every VM_POLL_INTERVAL safe
+ * points, at once when a collection is due (gc_check_due), and always under GC stress. It asks the
+ * host's interrupt poll, turns an interrupt request into KeyboardInterrupt (returns 0), collects
+ * when due, and otherwise returns 1: the loop then leaves and is entered again (vm_run_frames says
+ * why). One counter is all the loop tests at a safe point, as CPython tests its eval breaker. */
 static int vm_safepoint(VM *vm) {
-    int reenter = 0;
-    if (vm->poll_budget <= 0) {
-        vm->poll_budget = VM_POLL_INTERVAL;
-        if (vm->interrupt_poll && vm->interrupt_poll(vm->interrupt_poll_ctx)) vm->interrupted = 1;
-        reenter = 1;
-    }
+    vm->poll_budget = VM_POLL_INTERVAL;
+    if (vm->interrupt_poll && vm->interrupt_poll(vm->interrupt_poll_ctx)) vm->interrupted = 1;
     if (vm->interrupted) {
         vm->interrupted = 0;
         Exception *e = exc_new(vm, &exc_KeyboardInterrupt, VALUE_NULL);
@@ -299,7 +307,8 @@ static int vm_safepoint(VM *vm) {
         return 0;
     }
     if (vm->heap_bytes > vm->next_gc || vm->gc_stress) gc_collect(vm);
-    return reenter ? 2 : 1;
+    if (vm->gc_stress) vm->poll_budget = 0;
+    return 1;
 }
 
 static Value vm_run_loop(VM *vm, int entry_depth);
@@ -358,7 +367,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
 #define HIT(family)                          \
     do {                                     \
         (void)(family);                      \
-        co->istats[INDEX()].hits++;          \
+        (*code_hit_counter(co, this_instr))++; \
     } while (0)
 #define CHECK(v)                      \
     do {                              \
@@ -395,17 +404,14 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         op = family;                              \
         goto dispatch;                            \
     } while (0)
-#define SAFEPOINT()             \
-    do {                        \
-        if (vm->heap_bytes > vm->next_gc || vm->gc_stress || vm->interrupted || --vm->poll_budget <= 0) { \
-            SAVE_FRAME();       \
-            int safepoint_ = vm_safepoint(vm); \
-            if (!safepoint_) goto error; \
-            if (safepoint_ == 2) { \
-                vm->reenter = 1; \
-                return VALUE_NULL; \
-            }                   \
-        }                       \
+#define SAFEPOINT()                       \
+    do {                                  \
+        if (--vm->poll_budget <= 0) {     \
+            SAVE_FRAME();                 \
+            if (!vm_safepoint(vm)) goto error; \
+            vm->reenter = 1;              \
+            return VALUE_NULL;            \
+        }                                 \
     } while (0)
 
     int miss_family = 0;
@@ -703,52 +709,48 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         }
         case OP_COMPARE_OP_ADAPTIVE:
             ADAPTIVE(OP_COMPARE_OP, { specialize_compare_op(vm, co, this_instr, SECOND(), TOP()); });
-        case OP_COMPARE_OP_INT_JUMP:
-        case OP_COMPARE_OP_FLOAT_JUMP:
-        case OP_COMPARE_OP_STR_JUMP: {
+        /* The comparison gives its sign (-1, 0, 1) and the cache's mask (specialize_compare_op)
+         * says for which signs the POP_JUMP that follows jumps and in which direction, as in
+         * CPython 3.11: one test instead of decoding the operator and the jump. */
+#define COMPARE_AND_JUMP(sign)                            \
+    do {                                                  \
+        HIT(OP_COMPARE_OP);                               \
+        int mask_ = ip[1], jarg_ = ip[2] >> 8;            \
+        sp -= 2;                                          \
+        ip += 3;                                          \
+        if ((1 << ((sign) + 1)) & mask_) {                \
+            if (mask_ & COMPARE_JUMP_BACKWARD) {          \
+                ip -= jarg_;                              \
+                SAFEPOINT();                              \
+            } else {                                      \
+                ip += jarg_;                              \
+            }                                             \
+        }                                                 \
+    } while (0)
+        case OP_COMPARE_OP_INT_JUMP: {
             Value a = SECOND(), b = TOP();
-            int c;
-            if (op == OP_COMPARE_OP_INT_JUMP) {
-                DEOPT_IF(!value_is_int(a) || !value_is_int(b), OP_COMPARE_OP);
-                DEOPT_IF(!((value_as_int(a) > -(1ll << 30) && value_as_int(a) < (1ll << 30)) &&
-                           (value_as_int(b) > -(1ll << 30) && value_as_int(b) < (1ll << 30))), OP_COMPARE_OP);
-                int64_t x = value_as_int(a), y = value_as_int(b);
-                c = (x > y) - (x < y);
-            } else if (op == OP_COMPARE_OP_FLOAT_JUMP) {
-                DEOPT_IF(!value_is_float(a) || !value_is_float(b), OP_COMPARE_OP);
-                double x = value_as_float(a), y = value_as_float(b);
-                DEOPT_IF(x != x || y != y, OP_COMPARE_OP);
-                c = (x > y) - (x < y);
-            } else {
-                DEOPT_IF(!value_is_kind(a, OBJ_STR) || !value_is_kind(b, OBJ_STR), OP_COMPARE_OP);
-                c = str_equal(value_as_ptr(a), value_as_ptr(b)) ? 0 : 1;
-            }
-            HIT(OP_COMPARE_OP);
-            int result;
-            switch (oparg) {
-            case 0: result = c < 0; break;
-            case 1: result = c <= 0; break;
-            case 2: result = c == 0; break;
-            case 3: result = c != 0; break;
-            case 4: result = c > 0; break;
-            default: result = c >= 0; break;
-            }
-            sp -= 2;
-            ip += 2;
-            /* Perform the conditional jump that follows. */
-            uint16_t word = *ip++;
-            int jop = word & 0xff, jarg = word >> 8;
-            int jump_if_true = jop == OP_POP_JUMP_FORWARD_IF_TRUE || jop == OP_POP_JUMP_BACKWARD_IF_TRUE;
-            if (result == jump_if_true) {
-                if (jop == OP_POP_JUMP_BACKWARD_IF_TRUE || jop == OP_POP_JUMP_BACKWARD_IF_FALSE) {
-                    ip -= jarg;
-                    SAFEPOINT();
-                } else {
-                    ip += jarg;
-                }
-            }
+            DEOPT_IF(!value_is_int(a) || !value_is_int(b), OP_COMPARE_OP);
+            int64_t x = value_as_int(a), y = value_as_int(b);
+            DEOPT_IF(!(x > -(1ll << 30) && x < (1ll << 30) && y > -(1ll << 30) && y < (1ll << 30)), OP_COMPARE_OP);
+            COMPARE_AND_JUMP((x > y) - (x < y));
             break;
         }
+        case OP_COMPARE_OP_FLOAT_JUMP: {
+            Value a = SECOND(), b = TOP();
+            DEOPT_IF(!value_is_float(a) || !value_is_float(b), OP_COMPARE_OP);
+            double x = value_as_float(a), y = value_as_float(b);
+            DEOPT_IF(x != x || y != y, OP_COMPARE_OP);
+            COMPARE_AND_JUMP((x > y) - (x < y));
+            break;
+        }
+        case OP_COMPARE_OP_STR_JUMP: {
+            Value a = SECOND(), b = TOP();
+            DEOPT_IF(!value_is_kind(a, OBJ_STR) || !value_is_kind(b, OBJ_STR), OP_COMPARE_OP);
+            /* Only == and != specialize: unequal strings count as "greater". */
+            COMPARE_AND_JUMP(str_equal(value_as_ptr(a), value_as_ptr(b)) ? 0 : 1);
+            break;
+        }
+#undef COMPARE_AND_JUMP
         case OP_JUMP_FORWARD:
             ip += oparg;
             break;
@@ -940,8 +942,35 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             ip += 1 + 1 + 4;
             break;
         }
+        case OP_CALL_PY_EXACT_ARGS: {
+            /* The call made most, on its own: the function version in the cache fixes the code,
+             * which the specializer saw has positional parameters only, so the argument count is
+             * the one thing left to check. A generator function goes on to the shared path. */
+            int is_meth = sp[-(oparg + 2)] != VALUE_NULL;
+            int nargs = oparg + is_meth;
+            Value callable = sp[-(nargs + 1)];
+            DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION) || kwnames, OP_CALL);
+            Function *fn = value_as_ptr(callable);
+            DEOPT_IF(fn->version != specialize_read_u32(ip + 1) || nargs != (int)fn->code->nargs, OP_CALL);
+            if (!(fn->code->flags & CODE_GENERATOR)) {
+                HIT(OP_CALL);
+                Value *args = sp - nargs;
+                ip += 4;
+                f->ip = ip;
+                f->instr = this_instr;
+                sp -= oparg + 2;
+                Frame *callee = vm_push_frame_exact(vm, fn, f->data_end, args, nargs);
+                if (!callee) {
+                    ip -= 4;
+                    goto error;
+                }
+                f = callee;
+                LOAD_FRAME();
+                break;
+            }
+        }
+            /* fall through */
         case OP_CALL:
-        case OP_CALL_PY_EXACT_ARGS:
         case OP_CALL_PY_WITH_DEFAULTS: {
             CALL_SHAPE();
             if (op != OP_CALL) {

@@ -70,7 +70,7 @@ struct AnoleVM {
      * evaluation loop also re-enters itself (vm_run_frames). */
     int (*interrupt_poll)(void *ctx);
     void *interrupt_poll_ctx;
-    int poll_budget;
+    int poll_budget;          /* safe points until the next slow one (vm_safepoint) */
     int reenter;              /* the evaluation loop returned only to be entered again (vm.c) */
     /* Freed small objects kept for reuse, by size class (gc.c): allocation-heavy code (slices,
      * bound results, small lists) then skips malloc and free. */
