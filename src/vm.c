@@ -827,40 +827,51 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         }
         case OP_BINARY_OP_ADAPTIVE:
             ADAPTIVE(OP_BINARY_OP, { specialize_binary_op(vm, co, this_instr, SECOND(), TOP(), locals); });
+        /* Small ints: beyond the small-int range the generic path makes the result; not a miss,
+         * since the operands were ints as the guard asks. */
+#define BINARY_INT(checked_op)                                       \
+    do {                                                             \
+        Value a = SECOND(), b = TOP();                               \
+        DEOPT_IF(!value_is_int(a) || !value_is_int(b), OP_BINARY_OP); \
+        HIT(OP_BINARY_OP);                                           \
+        int64_t r;                                                   \
+        Value v;                                                     \
+        if (checked_op(value_as_int(a), value_as_int(b), &r) || !smallint_fits(r)) v = op_binary(vm, oparg, a, b); \
+        else v = value_from_int(r);                                  \
+        CHECK(v);                                                    \
+        sp--;                                                        \
+        TOP() = v;                                                   \
+        ip += 1;                                                     \
+    } while (0)
+#define BINARY_FLOAT(operator)                                          \
+    do {                                                                \
+        Value a = SECOND(), b = TOP();                                  \
+        DEOPT_IF(!value_is_float(a) || !value_is_float(b), OP_BINARY_OP); \
+        HIT(OP_BINARY_OP);                                              \
+        sp--;                                                           \
+        TOP() = value_from_float(value_as_float(a) operator value_as_float(b)); \
+        ip += 1;                                                        \
+    } while (0)
         case OP_BINARY_OP_ADD_INT:
+            BINARY_INT(__builtin_add_overflow);
+            break;
         case OP_BINARY_OP_SUBTRACT_INT:
-        case OP_BINARY_OP_MULTIPLY_INT: {
-            Value a = SECOND(), b = TOP();
-            DEOPT_IF(!value_is_int(a) || !value_is_int(b), OP_BINARY_OP);
-            HIT(OP_BINARY_OP);
-            int64_t x = value_as_int(a), y = value_as_int(b), r;
-            int overflow = op == OP_BINARY_OP_ADD_INT ? __builtin_add_overflow(x, y, &r)
-                           : op == OP_BINARY_OP_SUBTRACT_INT ? __builtin_sub_overflow(x, y, &r)
-                                                             : __builtin_mul_overflow(x, y, &r);
-            Value v;
-            /* Beyond the small-int range the generic path makes the result; not a miss, since
-             * the operands were ints as the guard asks. */
-            if (overflow || !smallint_fits(r)) v = op_binary(vm, oparg, a, b);
-            else v = value_from_int(r);
-            CHECK(v);
-            sp--;
-            TOP() = v;
-            ip += 1;
+            BINARY_INT(__builtin_sub_overflow);
             break;
-        }
+        case OP_BINARY_OP_MULTIPLY_INT:
+            BINARY_INT(__builtin_mul_overflow);
+            break;
         case OP_BINARY_OP_ADD_FLOAT:
-        case OP_BINARY_OP_SUBTRACT_FLOAT:
-        case OP_BINARY_OP_MULTIPLY_FLOAT: {
-            Value a = SECOND(), b = TOP();
-            DEOPT_IF(!value_is_float(a) || !value_is_float(b), OP_BINARY_OP);
-            HIT(OP_BINARY_OP);
-            double x = value_as_float(a), y = value_as_float(b);
-            double r = op == OP_BINARY_OP_ADD_FLOAT ? x + y : op == OP_BINARY_OP_SUBTRACT_FLOAT ? x - y : x * y;
-            sp--;
-            TOP() = value_from_float(r);
-            ip += 1;
+            BINARY_FLOAT(+);
             break;
-        }
+        case OP_BINARY_OP_SUBTRACT_FLOAT:
+            BINARY_FLOAT(-);
+            break;
+        case OP_BINARY_OP_MULTIPLY_FLOAT:
+            BINARY_FLOAT(*);
+            break;
+#undef BINARY_INT
+#undef BINARY_FLOAT
         case OP_BINARY_OP_ADD_UNICODE: {
             Value a = SECOND(), b = TOP();
             DEOPT_IF(!value_is_kind(a, OBJ_STR) || !value_is_kind(b, OBJ_STR), OP_BINARY_OP);
