@@ -889,10 +889,8 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         case OP_PRECALL_ADAPTIVE:
             ADAPTIVE(OP_PRECALL, { CALL_SHAPE(); (void)args; specialize_precall(vm, co, this_instr, callable, nkwargs ? -1 : nargs, is_meth); });
         case OP_PRECALL_PYFUNC: {
-            CALL_SHAPE();
-            (void)args;
-            (void)nargs;
-            DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION), OP_PRECALL);
+            int is_meth = sp[-(oparg + 2)] != VALUE_NULL;
+            DEOPT_IF(!value_is_kind(sp[-(oparg + is_meth + 1)], OBJ_FUNCTION), OP_PRECALL);
             HIT(OP_PRECALL);
             ip += 1;
             break;
