@@ -166,7 +166,8 @@ test('errors: red traceback, frame links jump to the line, failing span underlin
   const source = 'def g(a):\n    return a - "s"\n\nfor i in range(3):\n    pass\nprint(g(3))\n';
   const result = await runSource(page, source);
   assert.equal(result.status, 1);
-  // The traceback is written in red (SGR 31) in the terminal.
+  // The traceback is written in red (SGR 31) in the terminal, which draws it on a later frame.
+  await page.waitForFunction(() => [...document.querySelectorAll('.xterm-rows > div')].some((row) => /TypeError/.test(row.textContent)));
   const redCells = await page.evaluate(() => {
     const rows = [...document.querySelectorAll('.xterm-rows > div')];
     return rows.filter((row) => /TypeError/.test(row.textContent))
