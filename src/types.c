@@ -39,42 +39,49 @@ TYPE_STATIC(type_notimplemented, "NotImplementedType", &type_object)
 
 static Type *types_of_wrappers[] = {&type_property, &type_staticmethod, &type_classmethod, &type_super};
 
+/* The type of every object kind whose objects all have one type; NULL where it depends on the
+ * object (type_of_any asks the object). */
+static Type *const types_of_kinds[OBJ__COUNT] = {
+    [OBJ_STR] = &type_str,
+    [OBJ_LIST] = &type_list,
+    [OBJ_TUPLE] = &type_tuple,
+    [OBJ_DICT] = &type_dict,
+    [OBJ_CODE] = &type_code,
+    [OBJ_FUNCTION] = &type_function,
+    [OBJ_BUILTIN] = &type_builtin,
+    [OBJ_TYPE] = &type_type,
+    [OBJ_RANGE] = &type_range,
+    [OBJ_RANGE_ITER] = &type_range_iter,
+    [OBJ_LIST_ITER] = &type_list_iter,
+    [OBJ_TRACEBACK] = &type_traceback,
+    [OBJ_BIGINT] = &type_int,
+    [OBJ_SET] = &type_set,
+    [OBJ_FROZENSET] = &type_frozenset,
+    [OBJ_CELL] = &type_cell,
+    [OBJ_GENERATOR] = &type_generator,
+    [OBJ_MODULE] = &type_module,
+    [OBJ_SLICE] = &type_slice,
+};
+
 Type *type_of_any(Value v) {
+    if (value_is_obj(v)) {
+        Obj *o = value_as_obj(v);
+        if (o->kind < OBJ__COUNT && types_of_kinds[o->kind]) return types_of_kinds[o->kind];
+        switch ((ObjKind)o->kind) {
+        case OBJ_BOUND_METHOD:
+            return value_is_kind(((BoundMethod *)o)->func, OBJ_BUILTIN) ? &type_builtin : &type_method;
+        case OBJ_ITER: return ((IterObj *)o)->type;
+        case OBJ_EXCEPTION: return ((Exception *)o)->type;
+        case OBJ_INSTANCE: return ((Instance *)o)->cls;
+        case OBJ_WRAPPER: return types_of_wrappers[((Wrapper *)o)->tag];
+        default: return &type_object;
+        }
+    }
     if (value_is_float(v)) return &type_float;
     if (value_is_int(v)) return &type_int;
     if (value_is_bool(v)) return &type_bool;
     if (v == VALUE_NOTIMPLEMENTED) return &type_notimplemented;
-    if (!value_is_obj(v)) return &type_none;
-    Obj *o = value_as_obj(v);
-    switch ((ObjKind)o->kind) {
-    case OBJ_STR: return &type_str;
-    case OBJ_LIST: return &type_list;
-    case OBJ_TUPLE: return &type_tuple;
-    case OBJ_DICT: return &type_dict;
-    case OBJ_SET: return &type_set;
-    case OBJ_FROZENSET: return &type_frozenset;
-    case OBJ_CODE: return &type_code;
-    case OBJ_FUNCTION: return &type_function;
-    case OBJ_BUILTIN: return &type_builtin;
-    case OBJ_BOUND_METHOD:
-        return value_is_kind(((BoundMethod *)o)->func, OBJ_BUILTIN) ? &type_builtin : &type_method;
-    case OBJ_TYPE: return &type_type;
-    case OBJ_RANGE: return &type_range;
-    case OBJ_RANGE_ITER: return &type_range_iter;
-    case OBJ_LIST_ITER: return &type_list_iter;
-    case OBJ_ITER: return ((IterObj *)o)->type;
-    case OBJ_EXCEPTION: return ((Exception *)o)->type;
-    case OBJ_INSTANCE: return ((Instance *)o)->cls;
-    case OBJ_BIGINT: return &type_int;
-    case OBJ_CELL: return &type_cell;
-    case OBJ_GENERATOR: return &type_generator;
-    case OBJ_MODULE: return &type_module;
-    case OBJ_SLICE: return &type_slice;
-    case OBJ_WRAPPER: return types_of_wrappers[((Wrapper *)o)->tag];
-    case OBJ_TRACEBACK: return &type_traceback;
-    case OBJ__COUNT: break;
-    }
-    return &type_object;
+    return &type_none;
 }
 
 int type_is_subtype(const Type *t, const Type *base) {
