@@ -37,7 +37,10 @@ int slice_indices(VM *vm, Slice *s, int64_t length, int64_t *start, int64_t *sto
         if (*stop < lo) *stop = lo;
         if (*stop > hi) *stop = hi;
     }
-    if (*step > 0) *slicelength = *stop > *start ? (*stop - *start - 1) / *step + 1 : 0;
+    /* Steps of 1 and -1, nearly every slice, need no division. */
+    if (*step == 1) *slicelength = *stop > *start ? *stop - *start : 0;
+    else if (*step == -1) *slicelength = *stop < *start ? *start - *stop : 0;
+    else if (*step > 0) *slicelength = *stop > *start ? (*stop - *start - 1) / *step + 1 : 0;
     else *slicelength = *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
     return 1;
 }
