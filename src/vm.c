@@ -306,7 +306,11 @@ static int vm_safepoint(VM *vm) {
         else vm->exc = value_from_ptr(e);
         return 0;
     }
-    if (vm->heap_bytes > vm->next_gc || vm->gc_stress) gc_collect(vm);
+    if (vm->heap_bytes > vm->next_gc || vm->gc_stress) {
+        gc_collect(vm);
+        /* The sweep's gc_track_bytes may have found the old threshold passed. */
+        vm->poll_budget = VM_POLL_INTERVAL;
+    }
     if (vm->gc_stress) vm->poll_budget = 0;
     return 1;
 }
