@@ -21,7 +21,7 @@ void vm_flush(VM *vm, int stream) {
     if (vm->write) vm->write(vm->write_ctx, stream, "", 0);
 }
 
-static Value vm_name_error(VM *vm, Str *name) {
+Value vm_name_error(VM *vm, Str *name) {
     exc_raise(vm, &exc_NameError, "name '%s' is not defined", name->data);
     exc_set_name_obj(vm, name, VALUE_NULL);
     return VALUE_ERROR;
@@ -270,25 +270,6 @@ static ExcEntry *vm_find_handler(Code *code, uint32_t index) {
     for (uint32_t i = 0; i < code->nexc; i++)
         if (index >= code->exctable[i].start && index < code->exctable[i].end) return &code->exctable[i];
     return NULL;
-}
-
-static int vm_exc_matches(VM *vm, Value exc, Value match) {
-    if (value_is_kind(match, OBJ_TUPLE)) {
-        Tuple *t = value_as_ptr(match);
-        for (uint32_t i = 0; i < t->len; i++)
-            if (vm_exc_matches(vm, exc, t->items[i])) return 1;
-        return 0;
-    }
-    if (!value_is_kind(match, OBJ_TYPE)) return 0;
-    return type_is_subtype(type_of(exc), value_as_ptr(match));
-}
-
-/* The exception object for `raise x`: an instance, or a class to instantiate. */
-static Value vm_make_raisable(VM *vm, Value x) {
-    if (value_is_kind(x, OBJ_TYPE) && type_is_subtype(value_as_ptr(x), &exc_BaseException))
-        return call_value(vm, x, NULL, 0, NULL);
-    if (value_is_kind(x, OBJ_EXCEPTION)) return x;
-    return exc_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
 /* A safe point's slow path, taken when vm->poll_budget runs out: every VM_POLL_INTERVAL safe
@@ -793,34 +774,6 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             }
             break;
         }
-        case OP_MAKE_FUNCTION: {
-            Function *fn = gc_alloc(vm, sizeof(Function), OBJ_FUNCTION);
-            if (!fn) {
-                exc_raise_memory(vm);
-                goto error;
-            }
-            fn->code = value_as_ptr(POP());
-            fn->globals = f->globals;
-            fn->doc = fn->code->nconsts && value_is_kind(fn->code->consts[0], OBJ_STR) ? fn->code->consts[0] : VALUE_NONE;
-            if (oparg & 8) fn->closure = value_as_ptr(POP());
-            if (oparg & 4) {
-                Tuple *ann = value_as_ptr(POP());
-                fn->annotations = dict_new(vm);
-                if (!fn->annotations) {
-                    exc_raise_memory(vm);
-                    goto error;
-                }
-                for (uint32_t i = 0; i + 1 < ann->len; i += 2)
-                    if (!dict_set_str(vm, fn->annotations, value_as_ptr(ann->items[i]), ann->items[i + 1])) {
-                        exc_raise_memory(vm);
-                        goto error;
-                    }
-            }
-            if (oparg & 2) fn->kwdefaults = value_as_ptr(POP());
-            if (oparg & 1) fn->defaults = value_as_ptr(POP());
-            PUSH(value_from_ptr(fn));
-            break;
-        }
         case OP_BINARY_OP: {
             Value r = op_binary(vm, oparg, SECOND(), TOP());
             CHECK(r);
@@ -1088,8 +1041,11 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
 #include "vm_ops.inc"
 #include "vm_spec.inc"
         default:
-            exc_raise(vm, &exc_RuntimeError, "unknown opcode %d (%s)", op, op < OP__COUNT ? opcode_info[op].name : "?");
-            goto error;
+            /* The rarely run instructions (vm_cold.c). */
+            SAVE_FRAME();
+            f->instr = this_instr;
+            if (!vm_run_cold(vm, f, op, oparg)) goto error;
+            break;
         }
         continue;
 

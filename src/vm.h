@@ -154,6 +154,11 @@ Value vm_run_class_body(VM *vm, Function *fn, Dict *ns);
 Value vm_resume_generator(VM *vm, struct Generator *g, Value value);
 /* import.c: the module named name (built-in modules only). */
 Value vm_import(VM *vm, Str *name);
+/* vm_cold.c: runs one of the evaluation loop's rarely run instructions on frame f (saved, its
+ * stack top current); 0 when it raised. */
+int vm_run_cold(VM *vm, Frame *f, int op, int oparg);
+/* Raises NameError for name (VALUE_ERROR). */
+Value vm_name_error(VM *vm, Str *name);
 
 void vm_write(VM *vm, int stream, const char *data, size_t len);
 /* Asks the embedder to flush stream (a write of length 0). */
