@@ -498,12 +498,27 @@ static Value instance_new(VM *vm, Type *t) {
     return value_from_ptr(in);
 }
 
+/* The __new__ that calling class t runs: a Python function, or anything else for object's own. */
+static Value class_new_function(VM *vm, Type *t) {
+    Value newf = type_lookup(vm, t, vm->names.new_);
+    if (value_is_kind(newf, OBJ_WRAPPER)) newf = ((Wrapper *)value_as_ptr(newf))->a;
+    return newf;
+}
+
+Value class_instance_for_init(VM *vm, Type *t, Function **init) {
+    if (!t->is_heap || value_is_kind(class_new_function(vm, t), OBJ_FUNCTION) || type_is_subtype(t, &exc_BaseException))
+        return VALUE_NULL;
+    Value initv = type_lookup(vm, t, vm->names.init);
+    if (!value_is_kind(initv, OBJ_FUNCTION) || (((Function *)value_as_ptr(initv))->code->flags & CODE_GENERATOR))
+        return VALUE_NULL;
+    *init = value_as_ptr(initv);
+    return instance_new(vm, t);
+}
+
 static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames) {
     Value obj;
-    Str *new_name = vm->names.new_;
-    Value newf = type_lookup(vm, t, new_name);
+    Value newf = class_new_function(vm, t);
     int nkw = kwnames ? (int)kwnames->len : 0;
-    if (value_is_kind(newf, OBJ_WRAPPER)) newf = ((Wrapper *)value_as_ptr(newf))->a;
     if (value_is_kind(newf, OBJ_FUNCTION)) {
         Value small[16];
         Value *buf = nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));

@@ -21,6 +21,11 @@ void type_modified(Type *t);
 uint32_t type_version(VM *vm, Type *t);
 /* A class statement's result: type(name, bases, namespace). */
 Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns);
+/* Calling class t, when the evaluation loop can run it itself: with neither a __new__ of its own
+ * nor an exception base, and a Python __init__ that is not a generator, returns the new instance
+ * and sets *init; the loop then runs __init__ as a frame of its own (vm.c, Frame.init_self).
+ * VALUE_NULL when the call must go through call_value; VALUE_ERROR when making it failed. */
+Value class_instance_for_init(VM *vm, Type *t, Function **init);
 /* Calls any callable with the vectorcall convention. */
 Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
 /* Makes an exception instance of type t from constructor arguments. */

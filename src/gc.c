@@ -354,6 +354,7 @@ void gc_collect(VM *vm) {
         gc_push(&g, &f->code->hdr);
         gc_push(&g, &f->globals->hdr);
         if (f->locals_dict) gc_push(&g, &f->locals_dict->hdr);
+        gc_push_value(&g, f->init_self);
         for (Value *v = f->locals; v < f->stack_top; v++) gc_push_value(&g, *v);
     }
     while (g.len) gc_trace(&g, g.items[--g.len]);

@@ -161,6 +161,7 @@ static inline Frame *vm_frame_init(VM *vm, Code *code, Dict *globals, Dict *loca
     f->stack_top = base + code->nlocals;
     f->ip = code->code;
     f->instr = code->code;
+    f->init_self = VALUE_NULL;
     return f;
 }
 
@@ -254,6 +255,7 @@ Value vm_resume_generator(VM *vm, Generator *g, Value value) {
     if (!throwing) *f->stack_top++ = value;
     f->ip = g->ip;
     f->instr = g->ip;
+    f->init_self = VALUE_NULL;
     g->state = GEN_RUNNING;
     vm->throw_on_entry = throwing;
     return vm_run_frames(vm, depth);
@@ -964,6 +966,29 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 LOAD_FRAME();
                 break;
             }
+            if (value_is_kind(callable, OBJ_TYPE) && !is_meth) {
+                /* A class whose instances need only their __init__ run: that runs as a frame of
+                 * this loop too, with the instance in the class's place as its self. */
+                Function *init;
+                Value obj = class_instance_for_init(vm, value_as_ptr(callable), &init);
+                if (obj == VALUE_ERROR) goto error;
+                if (obj != VALUE_NULL) {
+                    args[-1] = obj;
+                    ip += 4;
+                    f->ip = ip;
+                    f->instr = this_instr;
+                    sp -= oparg + 2;
+                    Frame *callee = vm_push_frame_simple(vm, init, args - 1, nargs + 1, kw);
+                    if (!callee) {
+                        ip -= 4;
+                        goto error;
+                    }
+                    callee->init_self = obj;
+                    f = callee;
+                    LOAD_FRAME();
+                    break;
+                }
+            }
             SAVE_FRAME();
             f->instr = this_instr;
             Value r = call_value(vm, callable, args, nargs, kw);
@@ -1028,6 +1053,21 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             ADAPTIVE(OP_CALL, { CALL_SHAPE(); (void)args; specialize_call(vm, co, this_instr, callable, nkwargs ? -1 : nargs); });
         case OP_RETURN_VALUE: {
             Value r = POP();
+            if (f->init_self != VALUE_NULL) {
+                /* The end of an __init__ a class call started (CALL): the call's value is the
+                 * instance, and anything but None is the caller's TypeError, as in CPython. */
+                Value self = f->init_self;
+                vm->nframes--;
+                f = &vm->frames[vm->nframes - 1];
+                LOAD_FRAME();
+                if (r != VALUE_NONE) {
+                    this_instr = f->instr;
+                    exc_raise(vm, &exc_TypeError, "__init__() should return None, not '%s'", type_of(r)->name);
+                    goto error;
+                }
+                PUSH(self);
+                break;
+            }
             vm->nframes--;
             if (vm->nframes == entry_depth) {
                 result = r;

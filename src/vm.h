@@ -25,6 +25,9 @@ typedef struct Frame {
     Value *stack_top;        /* the value stack's top (vm_run_loop's sp) */
     uint16_t *ip;            /* saved instruction pointer: the next code unit to run */
     uint16_t *instr;         /* the call instruction waiting for a callee, for tracebacks */
+    /* For an __init__ run by a call of its class (class_instance_for_init): the new instance,
+     * which the call returns when __init__ returns None; VALUE_NULL in every other frame. */
+    Value init_self;
     /* Unique per function call (0 for generator frames): with a local's index it stamps the
      * strings that may grow in place (Str.owner), so no other call's string ever matches. */
     uint32_t serial;
