@@ -99,11 +99,6 @@ int vm_run_cold(VM *vm, Frame *f, int op, int oparg) {
         locals[oparg] = value_from_ptr(cell);
         break;
     }
-    case OP_COPY_FREE_VARS: {
-        Tuple *closure = f->func ? f->func->closure : NULL;
-        for (int i = 0; i < oparg; i++) locals[co->nlocals - (uint32_t)oparg + (uint32_t)i] = closure ? closure->items[i] : VALUE_NONE;
-        break;
-    }
     case OP_DELETE_DEREF:
         ((Cell *)value_as_ptr(locals[oparg]))->value = VALUE_NULL;
         break;
