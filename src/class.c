@@ -377,7 +377,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         Dict *d = ((Module *)value_as_ptr(obj))->dict;
         return v == VALUE_NULL ? dict_del_str(vm, d, name) : (dict_set_str(vm, d, name, v) || (exc_raise_memory(vm), 0));
     }
-    if (strcmp(name->data, "__class__") == 0 && value_is_kind(obj, OBJ_INSTANCE) && value_is_kind(v, OBJ_TYPE) &&
+    if (name->data[0] == '_' && strcmp(name->data, "__class__") == 0 && value_is_kind(obj, OBJ_INSTANCE) && value_is_kind(v, OBJ_TYPE) &&
         ((Type *)value_as_ptr(v))->is_heap) {
         ((Instance *)value_as_ptr(obj))->cls = value_as_ptr(v);
         return 1;
