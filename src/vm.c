@@ -854,38 +854,25 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             ip += 1;
             break;
         }
-        /* The PRECALL members that make the call themselves, then skip the CALL: the guards
-         * check the callable is what the member was made for, and the call goes straight to
-         * it (call_value decides again). */
-#define PRECALL_MAKE_CALL(call)                                              \
-    do {                                                                     \
-        HIT(OP_PRECALL);                                                     \
-        SAVE_FRAME();                                                        \
-        f->instr = this_instr;                                               \
-        Value r = (call);                                                    \
-        kwnames = NULL;                                                      \
-        CHECK(r);                                                            \
-        sp -= oparg + 2;                                                     \
-        PUSH(r);                                                             \
-        /* The call is made: skip the cache and the CALL instruction with its cache. */ \
-        ip += 1 + 1 + 4;                                                     \
-    } while (0)
-        /* Built-in classes: any class with a constructor, or str, tuple and type of one
-         * positional argument. */
+        /* The PRECALL members that make the call themselves, then skip the CALL: each member's
+         * case checks the callable is what the member was made for, and all of them make the call
+         * at precall_make_call (one copy of it keeps the loop small). */
 #define PRECALL_TYPE(want_type)                                                                          \
     do {                                                                                                \
         CALL_SHAPE();                                                                                   \
+        (void)args;                                                                                     \
         DEOPT_IF(!value_is_kind(callable, OBJ_TYPE) || ((Type *)value_as_ptr(callable))->is_heap, OP_PRECALL); \
         Type *t = value_as_ptr(callable);                                                               \
         if ((want_type) == NULL) DEOPT_IF(!t->construct, OP_PRECALL);                                   \
         else DEOPT_IF(t != (want_type) || nargs != 1 || nkwargs, OP_PRECALL);                          \
-        PRECALL_MAKE_CALL(call_value(vm, callable, args, nargs, kwnames));                              \
+        goto precall_make_call;                                                                         \
     } while (0)
         /* Built-in functions (method == 0) and methods of built-in types (method == 1, self is the
          * first argument) of one calling convention; want < 0 accepts FAST and NOARGS. */
 #define PRECALL_BUILTIN(method, want)                                                                   \
     do {                                                                                                \
         CALL_SHAPE();                                                                                   \
+        (void)args;                                                                                     \
         Value fnv = callable;                                                                           \
         if (value_is_kind(fnv, OBJ_BOUND_METHOD) && !is_meth) fnv = ((BoundMethod *)value_as_ptr(fnv))->func; \
         DEOPT_IF(!value_is_kind(fnv, OBJ_BUILTIN), OP_PRECALL);                                         \
@@ -896,46 +883,50 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         DEOPT_IF(nkwargs && (want) != CALLKIND_FAST_WITH_KEYWORDS, OP_PRECALL);                         \
         if ((want) == CALLKIND_O || (want) == CALLKIND_LEN) DEOPT_IF(nargs != ((method) ? 2 : 1), OP_PRECALL); \
         if ((want) == CALLKIND_NOARGS) DEOPT_IF(nargs != 1, OP_PRECALL);                                \
-        PRECALL_MAKE_CALL(fnv == callable ? b->fn(vm, args, nargs, kwnames) : call_value(vm, callable, args, nargs, kwnames)); \
+        goto precall_make_call;                                                                         \
     } while (0)
         case OP_PRECALL_BUILTIN_CLASS:
             PRECALL_TYPE((Type *)NULL);
-            break;
         case OP_PRECALL_NO_KW_STR_1:
             PRECALL_TYPE(&type_str);
-            break;
         case OP_PRECALL_NO_KW_TUPLE_1:
             PRECALL_TYPE(&type_tuple);
-            break;
         case OP_PRECALL_NO_KW_TYPE_1:
             PRECALL_TYPE(&type_type);
-            break;
         case OP_PRECALL_BUILTIN_FAST_WITH_KEYWORDS:
             PRECALL_BUILTIN(0, CALLKIND_FAST_WITH_KEYWORDS);
-            break;
         case OP_PRECALL_NO_KW_BUILTIN_FAST:
         case OP_PRECALL_NO_KW_ISINSTANCE:
             PRECALL_BUILTIN(0, -1);
-            break;
         case OP_PRECALL_NO_KW_BUILTIN_O:
             PRECALL_BUILTIN(0, CALLKIND_O);
-            break;
         case OP_PRECALL_NO_KW_LEN:
             PRECALL_BUILTIN(0, CALLKIND_LEN);
-            break;
         case OP_PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS:
             PRECALL_BUILTIN(1, CALLKIND_FAST_WITH_KEYWORDS);
-            break;
         case OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST:
             PRECALL_BUILTIN(1, -1);
-            break;
         case OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS:
             PRECALL_BUILTIN(1, CALLKIND_NOARGS);
-            break;
         case OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_O:
             PRECALL_BUILTIN(1, CALLKIND_O);
+        precall_make_call: {
+            /* A built-in function is called directly; anything else (a class, a method bound to
+             * its self) through call_value. */
+            CALL_SHAPE();
+            HIT(OP_PRECALL);
+            SAVE_FRAME();
+            f->instr = this_instr;
+            Value r = value_is_kind(callable, OBJ_BUILTIN) ? ((Builtin *)value_as_ptr(callable))->fn(vm, args, nargs, kwnames)
+                                                           : call_value(vm, callable, args, nargs, kwnames);
+            kwnames = NULL;
+            CHECK(r);
+            sp -= oparg + 2;
+            PUSH(r);
+            /* The call is made: skip the cache and the CALL instruction with its cache. */
+            ip += 1 + 1 + 4;
             break;
-#undef PRECALL_MAKE_CALL
+        }
 #undef PRECALL_TYPE
 #undef PRECALL_BUILTIN
         case OP_CALL_PY_EXACT_ARGS: {
