@@ -194,6 +194,21 @@ static Value exception_attr(VM *vm, Exception *e, Str *name) {
 }
 
 Value attr_get_opt(VM *vm, Value obj, Str *name) {
+    /* Instances without __slots__, the common case of the generic path (polymorphic sites that do
+     * not specialize): a property on the class first, then the instance's own dict, then the
+     * class attribute, as below; special names and everything unusual take the full path. */
+    if (value_is_kind(obj, OBJ_INSTANCE) && name->data[0] != '_') {
+        Instance *in = value_as_ptr(obj);
+        Type *t = in->cls;
+        if (!in->nslots && !t->getattr) {
+            Value cattr = type_lookup(vm, t, name);
+            if (!(value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY)) {
+                Value v = in->dict ? dict_get_str(in->dict, name) : VALUE_NULL;
+                if (v != VALUE_NULL) return v;
+                if (cattr != VALUE_NULL) return descr_get(vm, cattr, obj, t);
+            }
+        }
+    }
     Type *t = type_of(obj);
     if (value_is_kind(obj, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(obj))->tag == WRAP_SUPER)
         return super_getattr(vm, value_as_ptr(obj), name);
