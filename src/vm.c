@@ -591,7 +591,8 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             Str *name = co->names[oparg];
             Value v = VALUE_NULL;
             if (f->locals_dict) v = dict_get_str(f->locals_dict, name);
-            if (v == VALUE_NULL) v = dict_get_str(f->globals, name);
+            /* At module level the locals are the globals: one lookup is enough. */
+            if (v == VALUE_NULL && f->locals_dict != f->globals) v = dict_get_str(f->globals, name);
             if (v == VALUE_NULL) v = dict_get_str(vm->builtins, name);
             if (v == VALUE_NULL) {
                 vm_name_error(vm, name);
