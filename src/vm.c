@@ -377,6 +377,24 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
     int nargs = oparg + is_meth - nkwargs;             \
     Value callable = sp[-(oparg + is_meth + 1)];       \
     Value *args = sp - (oparg + is_meth)
+    /* A call made by pushing a frame: the caller resumes after the CALL and its cache, without the
+     * call's operands; the callee's frame (made by push, which may raise, then adjusted by then)
+     * becomes the running one. */
+#define ENTER_CALLEE(push, then)     \
+    do {                             \
+        ip += 4;                     \
+        f->ip = ip;                  \
+        f->instr = this_instr;       \
+        sp -= oparg + 2;             \
+        Frame *callee_ = (push);     \
+        if (!callee_) {              \
+            ip -= 4;                 \
+            goto error;              \
+        }                            \
+        then;                        \
+        f = callee_;                 \
+        LOAD_FRAME();                \
+    } while (0)
     /* An adaptive instruction: at a zero counter, try to specialize and run whatever the
      * instruction became; otherwise count down and run the family's generic instruction. */
 #define ADAPTIVE(family, specialize)              \
@@ -943,17 +961,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             if (!(fn->code->flags & CODE_GENERATOR)) {
                 HIT(OP_CALL);
                 Value *args = sp - nargs;
-                ip += 4;
-                f->ip = ip;
-                f->instr = this_instr;
-                sp -= oparg + 2;
-                Frame *callee = vm_push_frame_exact(vm, fn, f->data_end, args, nargs);
-                if (!callee) {
-                    ip -= 4;
-                    goto error;
-                }
-                f = callee;
-                LOAD_FRAME();
+                ENTER_CALLEE(vm_push_frame_exact(vm, fn, f->data_end, args, nargs), (void)0);
                 break;
             }
         }
@@ -972,18 +980,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             Tuple *kw = kwnames;
             kwnames = NULL;
             if (value_is_kind(callable, OBJ_FUNCTION) && !(((Function *)value_as_ptr(callable))->code->flags & CODE_GENERATOR)) {
-                Function *fn = value_as_ptr(callable);
-                ip += 4;
-                f->ip = ip;
-                f->instr = this_instr;
-                f->stack_top = sp - (oparg + 2);
-                Frame *callee = vm_push_frame_simple(vm, fn, args, nargs, kw);
-                if (!callee) {
-                    ip -= 4;
-                    goto error;
-                }
-                f = callee;
-                LOAD_FRAME();
+                ENTER_CALLEE(vm_push_frame_simple(vm, value_as_ptr(callable), args, nargs, kw), (void)0);
                 break;
             }
             if (value_is_kind(callable, OBJ_TYPE) && !is_meth) {
@@ -994,18 +991,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 if (obj == VALUE_ERROR) goto error;
                 if (obj != VALUE_NULL) {
                     args[-1] = obj;
-                    ip += 4;
-                    f->ip = ip;
-                    f->instr = this_instr;
-                    sp -= oparg + 2;
-                    Frame *callee = vm_push_frame_simple(vm, init, args - 1, nargs + 1, kw);
-                    if (!callee) {
-                        ip -= 4;
-                        goto error;
-                    }
-                    callee->init_self = obj;
-                    f = callee;
-                    LOAD_FRAME();
+                    ENTER_CALLEE(vm_push_frame_simple(vm, init, args - 1, nargs + 1, kw), callee_->init_self = obj);
                     break;
                 }
             }
@@ -1179,4 +1165,5 @@ done:
 #undef SAFEPOINT
 #undef CALL_SHAPE
 #undef ADAPTIVE
+#undef ENTER_CALLEE
 }
