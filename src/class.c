@@ -194,21 +194,6 @@ static Value exception_attr(VM *vm, Exception *e, Str *name) {
 }
 
 Value attr_get_opt(VM *vm, Value obj, Str *name) {
-    /* Instances without __slots__, the common case of the generic path (polymorphic sites that do
-     * not specialize): a property on the class first, then the instance's own dict, then the
-     * class attribute, as below; special names and everything unusual take the full path. */
-    if (value_is_kind(obj, OBJ_INSTANCE) && name->data[0] != '_') {
-        Instance *in = value_as_ptr(obj);
-        Type *t = in->cls;
-        if (!in->nslots && !t->getattr) {
-            Value cattr = type_lookup(vm, t, name);
-            if (!(value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY)) {
-                Value v = in->dict ? dict_get_str(in->dict, name) : VALUE_NULL;
-                if (v != VALUE_NULL) return v;
-                if (cattr != VALUE_NULL) return descr_get(vm, cattr, obj, t);
-            }
-        }
-    }
     Type *t = type_of(obj);
     if (value_is_kind(obj, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(obj))->tag == WRAP_SUPER)
         return super_getattr(vm, value_as_ptr(obj), name);
@@ -520,6 +505,11 @@ static Value class_new_function(VM *vm, Type *t) {
     return newf;
 }
 
+Value class_init_returned(VM *vm, Value r) {
+    if (r == VALUE_NONE) return r;
+    return exc_raise(vm, &exc_TypeError, "__init__() should return None, not '%s'", type_of(r)->name);
+}
+
 Value class_instance_for_init(VM *vm, Type *t, Function **init) {
     if (!t->is_heap || value_is_kind(class_new_function(vm, t), OBJ_FUNCTION) || type_is_subtype(t, &exc_BaseException))
         return VALUE_NULL;
@@ -561,9 +551,7 @@ static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames
         Value r = call_value(vm, init, buf, nargs + 1, kwnames);
         if (buf != small) free(buf);
         gc_root_pop(vm, 1);
-        if (r == VALUE_ERROR) return r;
-        if (r != VALUE_NONE)
-            return exc_raise(vm, &exc_TypeError, "__init__() should return None, not '%s'", type_of(r)->name);
+        if (r == VALUE_ERROR || class_init_returned(vm, r) == VALUE_ERROR) return VALUE_ERROR;
     } else if ((nargs || nkw) && !value_is_kind(newf, OBJ_FUNCTION) && !type_is_subtype(t, &exc_BaseException)) {
         return exc_raise(vm, &exc_TypeError, "%s() takes no arguments", t->name);
     }

@@ -26,6 +26,8 @@ Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns);
  * and sets *init; the loop then runs __init__ as a frame of its own (vm.c, Frame.init_self).
  * VALUE_NULL when the call must go through call_value; VALUE_ERROR when making it failed. */
 Value class_instance_for_init(VM *vm, Type *t, Function **init);
+/* What __init__ returned, r, checked: None, or VALUE_ERROR with CPython's TypeError raised. */
+Value class_init_returned(VM *vm, Value r);
 /* Calls any callable with the vectorcall convention. */
 Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
 /* Makes an exception instance of type t from constructor arguments. */

@@ -31,6 +31,14 @@ typedef enum {
     OP__COUNT
 } Opcode;
 
+/* Every instruction's inline-cache size as a constant (OPCACHE_LOAD_ATTR, ...): the evaluation
+ * loop skips caches by these, so the table stays the one place that says how big they are. */
+enum {
+#define OP(name, family, cache, pop, push, push_jump, flags) OPCACHE_##name = (cache),
+#include "opcodes.def"
+#undef OP
+};
+
 typedef struct {
     const char *name;
     uint8_t family;   /* the base opcode of the family */

@@ -230,7 +230,7 @@ void specialize_compare_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value
     static const uint16_t true_signs[6] = {1, 1 | 2, 2, 1 | 4, 4, 2 | 4};   /* <, <=, ==, !=, >, >= */
     uint16_t mask = oparg < 6 ? true_signs[oparg] : 0;
     if (next == OP_POP_JUMP_FORWARD_IF_FALSE || next == OP_POP_JUMP_BACKWARD_IF_FALSE) mask = (uint16_t)(7 & ~mask);
-    if (next == OP_POP_JUMP_BACKWARD_IF_FALSE || next == OP_POP_JUMP_BACKWARD_IF_TRUE) mask |= COMPARE_JUMP_BACKWARD;
+    if (opcode_info[next].flags & OPF_JUMP_BACK) mask |= COMPARE_JUMP_BACKWARD;
     instr[2] = mask;
     if (type_of(lhs) != type_of(rhs)) {
         specialize_failed(vm, code, instr, OP_COMPARE_OP, compare_op_fail_kind(lhs, rhs));

@@ -382,13 +382,13 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
      * becomes the running one. */
 #define ENTER_CALLEE(push, then)     \
     do {                             \
-        ip += 4;                     \
+        ip += OPCACHE_CALL;          \
         f->ip = ip;                  \
         f->instr = this_instr;       \
         sp -= oparg + 2;             \
         Frame *callee_ = (push);     \
         if (!callee_) {              \
-            ip -= 4;                 \
+            ip -= OPCACHE_CALL;      \
             goto error;              \
         }                            \
         then;                        \
@@ -629,32 +629,32 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             }
             if (oparg & 1) PUSH(VALUE_NULL);
             PUSH(v);
-            ip += 5;
+            ip += OPCACHE_LOAD_GLOBAL;
             break;
         }
         case OP_LOAD_GLOBAL_ADAPTIVE:
             ADAPTIVE(OP_LOAD_GLOBAL, { specialize_load_global(vm, co, this_instr, f->globals, vm->builtins, co->names[oparg >> 1]); });
         case OP_LOAD_GLOBAL_MODULE: {
             Dict *g = f->globals;
-            DEOPT_IF(g->keys_version != ((uint32_t)ip[2] | (uint32_t)ip[3] << 16), OP_LOAD_GLOBAL);
+            DEOPT_IF(g->keys_version != specialize_read_u32(ip + 2), OP_LOAD_GLOBAL);
             Value v = g->entries[ip[1]].value;
             DEOPT_IF(v == VALUE_NULL, OP_LOAD_GLOBAL);
             HIT(OP_LOAD_GLOBAL);
             if (oparg & 1) PUSH(VALUE_NULL);
             PUSH(v);
-            ip += 5;
+            ip += OPCACHE_LOAD_GLOBAL;
             break;
         }
         case OP_LOAD_GLOBAL_BUILTIN: {
             Dict *g = f->globals, *b = vm->builtins;
-            DEOPT_IF(g->keys_version != ((uint32_t)ip[2] | (uint32_t)ip[3] << 16), OP_LOAD_GLOBAL);
+            DEOPT_IF(g->keys_version != specialize_read_u32(ip + 2), OP_LOAD_GLOBAL);
             DEOPT_IF(b->keys_version != ip[4], OP_LOAD_GLOBAL);
             Value v = b->entries[ip[1]].value;
             DEOPT_IF(v == VALUE_NULL, OP_LOAD_GLOBAL);
             HIT(OP_LOAD_GLOBAL);
             if (oparg & 1) PUSH(VALUE_NULL);
             PUSH(v);
-            ip += 5;
+            ip += OPCACHE_LOAD_GLOBAL;
             break;
         }
         case OP_BUILD_LIST: {
@@ -710,7 +710,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             CHECK(r);
             sp--;
             TOP() = r;
-            ip += 2;
+            ip += OPCACHE_COMPARE_OP;
             break;
         }
         case OP_COMPARE_OP_ADAPTIVE:
@@ -721,9 +721,9 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
 #define COMPARE_AND_JUMP(sign)                            \
     do {                                                  \
         HIT(OP_COMPARE_OP);                               \
-        int mask_ = ip[1], jarg_ = ip[2] >> 8;            \
+        int mask_ = ip[1], jarg_ = ip[OPCACHE_COMPARE_OP] >> 8; \
         sp -= 2;                                          \
-        ip += 3;                                          \
+        ip += OPCACHE_COMPARE_OP + 1;                     \
         if ((1 << ((sign) + 1)) & mask_) {                \
             if (mask_ & COMPARE_JUMP_BACKWARD) {          \
                 ip -= jarg_;                              \
@@ -800,7 +800,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             CHECK(r);
             sp--;
             TOP() = r;
-            ip += 1;
+            ip += OPCACHE_BINARY_OP;
             break;
         }
         case OP_BINARY_OP_ADAPTIVE:
@@ -819,7 +819,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         CHECK(v);                                                    \
         sp--;                                                        \
         TOP() = v;                                                   \
-        ip += 1;                                                     \
+        ip += OPCACHE_BINARY_OP;                                     \
     } while (0)
 #define BINARY_FLOAT(operator)                                          \
     do {                                                                \
@@ -828,7 +828,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         HIT(OP_BINARY_OP);                                              \
         sp--;                                                           \
         TOP() = value_from_float(value_as_float(a) operator value_as_float(b)); \
-        ip += 1;                                                        \
+        ip += OPCACHE_BINARY_OP;                                                \
     } while (0)
         case OP_BINARY_OP_ADD_INT:
             BINARY_INT(__builtin_add_overflow);
@@ -858,19 +858,21 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             CHECK(r);
             sp--;
             TOP() = r;
-            ip += 1;
+            ip += OPCACHE_BINARY_OP;
             break;
         }
         case OP_PRECALL:
-            ip += 1;
+            ip += OPCACHE_PRECALL;
             break;
         case OP_PRECALL_ADAPTIVE:
             ADAPTIVE(OP_PRECALL, { CALL_SHAPE(); (void)args; specialize_precall(vm, co, this_instr, callable, nkwargs ? -1 : nargs, is_meth); });
         case OP_PRECALL_PYFUNC: {
-            int is_meth = sp[-(oparg + 2)] != VALUE_NULL;
-            DEOPT_IF(!value_is_kind(sp[-(oparg + is_meth + 1)], OBJ_FUNCTION), OP_PRECALL);
+            CALL_SHAPE();
+            (void)args;
+            (void)nargs;
+            DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION), OP_PRECALL);
             HIT(OP_PRECALL);
-            ip += 1;
+            ip += OPCACHE_PRECALL;
             break;
         }
         /* The PRECALL members that make the call themselves, then skip the CALL: each member's
@@ -943,7 +945,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             sp -= oparg + 2;
             PUSH(r);
             /* The call is made: skip the cache and the CALL instruction with its cache. */
-            ip += 1 + 1 + 4;
+            ip += OPCACHE_PRECALL + 1 + OPCACHE_CALL;
             break;
         }
 #undef PRECALL_TYPE
@@ -952,15 +954,12 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             /* The call made most, on its own: the function version in the cache fixes the code,
              * which the specializer saw has positional parameters only, so the argument count is
              * the one thing left to check. A generator function goes on to the shared path. */
-            int is_meth = sp[-(oparg + 2)] != VALUE_NULL;
-            int nargs = oparg + is_meth;
-            Value callable = sp[-(nargs + 1)];
+            CALL_SHAPE();
             DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION) || kwnames, OP_CALL);
             Function *fn = value_as_ptr(callable);
             DEOPT_IF(fn->version != specialize_read_u32(ip + 1) || nargs != (int)fn->code->nargs, OP_CALL);
             if (!(fn->code->flags & CODE_GENERATOR)) {
                 HIT(OP_CALL);
-                Value *args = sp - nargs;
                 ENTER_CALLEE(vm_push_frame_exact(vm, fn, f->data_end, args, nargs), (void)0);
                 break;
             }
@@ -972,7 +971,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             if (op != OP_CALL) {
                 DEOPT_IF(!value_is_kind(callable, OBJ_FUNCTION) || kwnames, OP_CALL);
                 Function *fn = value_as_ptr(callable);
-                DEOPT_IF(fn->version != ((uint32_t)ip[1] | (uint32_t)ip[2] << 16), OP_CALL);
+                DEOPT_IF(fn->version != specialize_read_u32(ip + 1), OP_CALL);
                 if (op == OP_CALL_PY_EXACT_ARGS) DEOPT_IF(nargs != (int)fn->code->nargs, OP_CALL);
                 else DEOPT_IF(nargs < (int)ip[3] || nargs > (int)fn->code->nargs, OP_CALL);
                 HIT(OP_CALL);
@@ -1001,7 +1000,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             CHECK(r);
             sp -= oparg + 2;
             PUSH(r);
-            ip += 4;
+            ip += OPCACHE_CALL;
             break;
         }
         case OP_KW_NAMES:
@@ -1066,9 +1065,8 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 vm->nframes--;
                 f = &vm->frames[vm->nframes - 1];
                 LOAD_FRAME();
-                if (r != VALUE_NONE) {
+                if (class_init_returned(vm, r) == VALUE_ERROR) {
                     this_instr = f->instr;
-                    exc_raise(vm, &exc_TypeError, "__init__() should return None, not '%s'", type_of(r)->name);
                     goto error;
                 }
                 PUSH(self);
