@@ -567,6 +567,15 @@ static void child_bombs_capped(Tally *t) {
     anole_free(vm);
 }
 
+/* Checks that this process's peak resident size stayed below limit_mb, saying what it was. */
+static void check_peak_resident(Tally *t, long limit_mb, const char *claim) {
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    char what[240];
+    snprintf(what, sizeof what, "%s (peak %ld MB)", claim, usage.ru_maxrss / 1024);
+    check(t, usage.ru_maxrss < limit_mb * 1024, what);
+}
+
 /* The engine's own heap limit: the bomb must end with MemoryError while the process stays far
  * below the 2 GB cap (which is only a safety net here). */
 static void child_bomb_heap_limit(Tally *t) {
@@ -574,12 +583,7 @@ static void child_bomb_heap_limit(Tally *t) {
     AnoleVM *vm = anole_new();
     if (!check(t, vm != NULL, "anole_new gives an interpreter")) return;
     bomb(t, vm, program_list_bomb, "list (engine heap limit)", 10);
-    struct rusage usage;
-    getrusage(RUSAGE_SELF, &usage);
-    char what[200];
-    snprintf(what, sizeof what, "the engine's heap limit stopped the bomb below 1 GB resident (peak %ld MB)",
-             usage.ru_maxrss / 1024);
-    check(t, usage.ru_maxrss < 1024L * 1024, what);
+    check_peak_resident(t, 1024, "the engine's heap limit stopped the bomb below 1 GB resident");
     anole_free(vm);
 }
 
@@ -596,12 +600,7 @@ static void child_bombs_small_heap_limit(Tally *t) {
     anole_set_heap_limit(vm, (size_t)64 << 20);
     bomb(t, vm, program_append_bomb, "list.append (64 MB heap limit)", 10);
     bomb(t, vm, program_dict_grow_bomb, "dict (64 MB heap limit)", 10);
-    struct rusage usage;
-    getrusage(RUSAGE_SELF, &usage);
-    char what[200];
-    snprintf(what, sizeof what, "a 64 MB heap limit keeps the process below 256 MB resident (peak %ld MB)",
-             usage.ru_maxrss / 1024);
-    check(t, usage.ru_maxrss < 256L * 1024, what);
+    check_peak_resident(t, 256, "a 64 MB heap limit keeps the process below 256 MB resident");
     anole_free(vm);
 }
 
