@@ -16,7 +16,9 @@
 
 static uint64_t dict_hash_int(int64_t i) {
     uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-    m %= DICT_HASH_MODULUS;
+    /* Small ints and integral floats are below the modulus; skipping the remainder there matters
+     * under WebAssembly, where it is a real 64-bit division. */
+    if (m >= DICT_HASH_MODULUS) m %= DICT_HASH_MODULUS;
     int64_t h = i < 0 ? -(int64_t)m : (int64_t)m;
     if (h == -1) h = -2;
     return (uint64_t)h;
@@ -65,8 +67,6 @@ static uint64_t dict_tuple_finish(uint64_t acc, uint32_t len) {
     acc += len ^ (XXPRIME_5 ^ 3527539ull);
     return acc == (uint64_t)-1 ? 1546275796 : acc;
 }
-
-static uint64_t dict_fix_hash(uint64_t h) { return h == (uint64_t)-1 ? (uint64_t)-2 : h; }
 
 static int dict_hash_pure_at(Value v, uint64_t *out, int depth) {
     if (value_is_kind(v, OBJ_STR)) {
@@ -212,8 +212,8 @@ restart:
     }
 }
 
-/* The rest of a str key's probe sequence, from slot i on (its first slot did not settle it). */
-__attribute__((noinline)) static int32_t dict_lookup_str_probe(Dict *d, Value k, uint64_t hash, uint32_t i) {
+/* The rest of a str key's probe sequence, from slot i on (dict_find_str did the first). */
+__attribute__((noinline)) int32_t dict_find_str_probe(Dict *d, Value k, uint64_t hash, uint32_t i) {
     uint32_t mask = d->indexcap - 1;
     uint64_t perturb = hash;
     for (i = dict_probe_next(i, &perturb, mask);; i = dict_probe_next(i, &perturb, mask)) {
@@ -225,23 +225,7 @@ __attribute__((noinline)) static int32_t dict_lookup_str_probe(Dict *d, Value k,
     }
 }
 
-/* dict_lookup for a str key: attribute and global names take this path, so it skips the
- * general hash dispatch, and an interned name usually matches by identity on the first probe,
- * which is all this part does (small enough to inline; the loop is dict_lookup_str_probe). */
-static inline int32_t dict_lookup_str(Dict *d, Str *key) {
-    if (!d->indexcap) return -1;
-    uint64_t hash = dict_fix_hash(str_hash(key));
-    uint32_t i = (uint32_t)hash & (d->indexcap - 1);
-    int32_t ix = d->index[i];
-    if (ix == -1) return -1;
-    if (ix >= 0 && d->entries[ix].key == value_from_ptr(key)) return ix;
-    return dict_lookup_str_probe(d, value_from_ptr(key), hash, i);
-}
-
-Value dict_get_str(Dict *d, Str *key) {
-    int32_t ix = dict_lookup_str(d, key);
-    return ix < 0 ? VALUE_NULL : d->entries[ix].value;
-}
+Value dict_get_str(Dict *d, Str *key) { return dict_get_str_inline(d, key); }
 
 /* Rebuilds the index (and compacts the entries) with room for at least `need` keys. */
 static int dict_resize(VM *vm, Dict *d, uint32_t need) {
@@ -302,7 +286,7 @@ int dict_set(VM *vm, Dict *d, Value key, uint64_t hash, Value value) {
 }
 
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value) {
-    int32_t ix = dict_lookup_str(d, key);
+    int32_t ix = dict_find_str(d, key);
     if (ix >= 0) {
         d->entries[ix].value = value;
         return 1;

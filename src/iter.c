@@ -22,7 +22,7 @@ Value iter_self(VM *vm, Value v) {
  * index. A list may grow or shrink while iterated; the index is checked against its length at
  * every step, as CPython does. ---- */
 
-static Type iter_list_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "list_iterator", .base = &type_object};
+Type iter_list_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "list_iterator", .base = &type_object};
 static Type iter_tuple_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "tuple_iterator", .base = &type_object};
 static Type iter_list_reversed_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "list_reverseiterator", .base = &type_object};
 
@@ -35,6 +35,11 @@ static Value iter_seq_next(VM *vm, Value itv) {
     if (it->n[0] < (int64_t)len) return items[it->n[0]++];
     it->v[0] = VALUE_NULL;
     return VALUE_NULL;
+}
+
+static Value iter_list_next(VM *vm, Value itv) {
+    (void)vm;
+    return iter_list_step(value_as_ptr(itv));
 }
 
 static Value iter_seq_reversed_next(VM *vm, Value itv) {
@@ -154,7 +159,7 @@ void iter_init_types(void) {
     Type *types[] = {&iter_list_type, &iter_tuple_type, &iter_list_reversed_type, &iter_getitem_type};
     for (int i = 0; i < 4; i++) types[i]->iter = iter_self;
     iter_getitem_type.next = iter_getitem_next;
-    iter_list_type.next = iter_seq_next;
+    iter_list_type.next = iter_list_next;
     iter_tuple_type.next = iter_seq_next;
     iter_list_reversed_type.next = iter_seq_reversed_next;
     builtins_iter_init_types();

@@ -44,7 +44,7 @@ static Value op_binary_small_ints(int nb_op, int64_t x, int64_t y) {
     case NB_ADD: r = x + y; break;
     case NB_SUBTRACT: r = x - y; break;
     case NB_MULTIPLY:
-        if (__builtin_mul_overflow(x, y, &r)) return VALUE_NULL;
+        if (smallint_mul_overflow(x, y, &r)) return VALUE_NULL;
         break;
     case NB_REMAINDER:
     case NB_FLOOR_DIVIDE: {

@@ -5,9 +5,11 @@
 #include "containers.h"
 #include "vm.h"
 
-static Type range_iter_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "range_iterator", .base = &type_object};
+Type range_iter_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "range_iterator", .base = &type_object};
 
 static int64_t range_length(const Range *r) {
+    /* The common step needs no 64-bit division (a slow one under WebAssembly). */
+    if (r->step == 1) return r->start < r->stop ? (int64_t)((uint64_t)r->stop - (uint64_t)r->start) : 0;
     if (r->step > 0 && r->start < r->stop) return (int64_t)(((uint64_t)r->stop - (uint64_t)r->start - 1) / (uint64_t)r->step + 1);
     if (r->step < 0 && r->start > r->stop)
         return (int64_t)(((uint64_t)r->start - (uint64_t)r->stop - 1) / (0 - (uint64_t)r->step) + 1);
@@ -44,8 +46,10 @@ static int range_repr(VM *vm, Value v, StrBuf *out) {
 }
 
 static int64_t range_len(VM *vm, Value v) {
-    (void)vm;
-    return range_length(value_as_ptr(v));
+    int64_t n = range_length(value_as_ptr(v));
+    /* A length of 2**63 or more wrapped around: CPython's len() cannot return it either. */
+    if (n < 0) exc_raise(vm, &exc_OverflowError, "Python int too large to convert to C ssize_t");
+    return n;
 }
 
 static Value range_getitem(VM *vm, Value c, Value key) {
@@ -137,12 +141,7 @@ Value range_reversed(VM *vm, Value v) {
 
 static Value range_iter_next(VM *vm, Value itv) {
     (void)vm;
-    IterObj *it = value_as_ptr(itv);
-    if (it->n[1] <= 0) return VALUE_NULL;
-    int64_t v = it->n[0];
-    it->n[0] += it->n[2];
-    it->n[1]--;
-    return value_from_int(v);
+    return range_iter_step(value_as_ptr(itv));
 }
 
 static Value range_m_count(VM *vm, Value *args, int nargs, Tuple *kw) {

@@ -61,12 +61,39 @@ static inline uint32_t dict_probe_next(uint32_t i, uint64_t *perturb, uint32_t m
     *perturb >>= 5;
     return (uint32_t)((i * 5u + *perturb + 1) & mask);
 }
+/* -1 is no hash in CPython (it signals an error); a hash that comes out as -1 becomes -2. */
+static inline uint64_t dict_fix_hash(uint64_t h) { return h == (uint64_t)-1 ? (uint64_t)-2 : h; }
 Dict *dict_new(VM *vm);
 /* Index of key's entry or -1; the hash must be value_hash(key). */
 int32_t dict_lookup(Dict *d, Value key, uint64_t hash);
+/* The entry index of a str key, or -1. Attribute and global names take this path, so it skips the
+ * general hash dispatch; an interned name usually matches by identity at its first slot, which is
+ * all the inline part does (the rest of the probe sequence is dict_find_str_probe). The evaluation
+ * loop's name lookups inline it: under WebAssembly a call costs more than that first probe. */
+int32_t dict_find_str_probe(Dict *d, Value key, uint64_t hash, uint32_t i);
+static inline int32_t dict_find_str(Dict *d, Str *key) {
+    if (!d->indexcap) return -1;
+    uint64_t hash = dict_fix_hash(str_hash(key));
+    uint32_t i = (uint32_t)hash & (d->indexcap - 1);
+    int32_t ix = d->index[i];
+    if (ix == -1) return -1;
+    if (ix >= 0 && d->entries[ix].key == value_from_ptr(key)) return ix;
+    return dict_find_str_probe(d, value_from_ptr(key), hash, i);
+}
+static inline Value dict_get_str_inline(Dict *d, Str *key) {
+    int32_t ix = dict_find_str(d, key);
+    return ix < 0 ? VALUE_NULL : d->entries[ix].value;
+}
 Value dict_get_str(Dict *d, Str *key);                  /* VALUE_NULL when missing */
 int dict_set(VM *vm, Dict *d, Value key, uint64_t hash, Value value); /* 0 on MemoryError */
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value);
+/* dict_set_str with the replacement of an existing key's value inline (STORE_NAME's usual case). */
+static inline int dict_set_str_inline(VM *vm, Dict *d, Str *key, Value value) {
+    int32_t ix = dict_find_str(d, key);
+    if (ix < 0) return dict_set_str(vm, d, key, value);
+    d->entries[ix].value = value;
+    return 1;
+}
 uint32_t dict_keys_version(VM *vm, Dict *d);            /* 0 when out of versions */
 
 /* types.c: the built-in types and type_of */

@@ -54,6 +54,16 @@ static inline Value value_from_float(double d) {
 
 static inline int64_t value_as_int(Value v) { return (int64_t)(v << 16) >> 16; }
 static inline int smallint_fits(int64_t i) { return i >= SMALLINT_MIN && i <= SMALLINT_MAX; }
+/* x * y into *out; 1 if the product overflowed 64 bits. Operands of 32 bits cannot overflow and
+ * multiply directly: under WebAssembly, __builtin_mul_overflow on 64-bit operands calls a 128-bit
+ * multiplication routine (__multi3). */
+static inline int smallint_mul_overflow(int64_t x, int64_t y, int64_t *out) {
+    if ((((uint64_t)x + 0x80000000u) | ((uint64_t)y + 0x80000000u)) < 0x100000000u) {
+        *out = x * y;
+        return 0;
+    }
+    return __builtin_mul_overflow(x, y, out);
+}
 static inline Value value_from_int(int64_t i) {
     return VALUE_MAKE(VALUE_TAG_INT, (uint64_t)i & 0xffffffffffffull);
 }
