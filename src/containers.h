@@ -142,7 +142,7 @@ Value range_reversed(VM *vm, Value r);
  * WebAssembly the call through the slot costs more than the step. */
 extern Type range_iter_type, iter_list_type;
 /* range's iterator: n[0] the next value, n[1] how many are left, n[2] the step. */
-static inline Value range_iter_step(IterObj *it) {
+static ALWAYS_INLINE Value range_iter_step(IterObj *it) {
     if (it->n[1] <= 0) return VALUE_NULL;
     int64_t v = it->n[0];
     it->n[0] += it->n[2];
@@ -151,7 +151,7 @@ static inline Value range_iter_step(IterObj *it) {
 }
 /* A list's iterator: v[0] the list (VALUE_NULL once exhausted), n[0] the next index. The list may
  * grow or shrink meanwhile; the index is checked against its length at every step, as in CPython. */
-static inline Value iter_list_step(IterObj *it) {
+static ALWAYS_INLINE Value iter_list_step(IterObj *it) {
     if (it->v[0] == VALUE_NULL) return VALUE_NULL;
     List *l = value_as_ptr(it->v[0]);
     if (it->n[0] < (int64_t)l->len) return l->items[it->n[0]++];

@@ -34,67 +34,10 @@ static Value op_repeat(VM *vm, Value seq, Value count) {
     return value_from_ptr(l);
 }
 
-/* Both operands small ints: the operators 3.11 leaves unspecialized (%, //, &, |, ^) are common
- * in loops, and +, -, * reach here from their specialized forms' overflow and from adaptive
- * instructions. VALUE_NULL when the result needs the general path (a big int, a zero divisor). */
-static Value op_binary_small_ints(int nb_op, int64_t x, int64_t y) {
-    int64_t r;
-    int op = nb_op >= NB_INPLACE ? nb_op - NB_INPLACE : nb_op;
-    switch (op) {
-    case NB_ADD: r = x + y; break;
-    case NB_SUBTRACT: r = x - y; break;
-    case NB_MULTIPLY:
-        if (smallint_mul_overflow(x, y, &r)) return VALUE_NULL;
-        break;
-    case NB_REMAINDER:
-    case NB_FLOOR_DIVIDE: {
-        if (y == 0) return VALUE_NULL;
-        int64_t q, m;
-        num_floor_divmod(x, y, &q, &m);
-        r = op == NB_REMAINDER ? m : q;
-        break;
-    }
-    case NB_AND: r = x & y; break;
-    case NB_OR: r = x | y; break;
-    case NB_XOR: r = x ^ y; break;
-    default: return VALUE_NULL;
-    }
-    return smallint_fits(r) ? value_from_int(r) : VALUE_NULL;
-}
-
-/* +, -, * and / of floats, or of a float and a small int, as CPython's float type computes them
- * (a small int converts to a double exactly); VALUE_NULL for anything else, division by zero
- * included, which the general path raises. Temperature conversions such as (f - 32) * 5 / 9 take
- * this path: BINARY_OP does not specialize mixed operands. */
-static Value op_binary_floats(int nb_op, Value a, Value b) {
-    double x, y;
-    if (value_is_float(a)) x = value_as_float(a);
-    else if (value_is_int(a)) x = (double)value_as_int(a);
-    else return VALUE_NULL;
-    if (value_is_float(b)) y = value_as_float(b);
-    else if (value_is_int(b)) y = (double)value_as_int(b);
-    else return VALUE_NULL;
-    switch (nb_op >= NB_INPLACE ? nb_op - NB_INPLACE : nb_op) {
-    case NB_ADD: return value_from_float(x + y);
-    case NB_SUBTRACT: return value_from_float(x - y);
-    case NB_MULTIPLY: return value_from_float(x * y);
-    case NB_TRUE_DIVIDE: return y == 0.0 ? VALUE_NULL : value_from_float(x / y);
-    default: return VALUE_NULL;
-    }
-}
-
 Value op_binary(VM *vm, int nb_op, Value a, Value b) {
-    if (value_is_int(a) && value_is_int(b)) {
-        Value small = op_binary_small_ints(nb_op, value_as_int(a), value_as_int(b));
-        if (small != VALUE_NULL) return small;
-    }
-    /* Two small ints divide exactly as doubles too (CPython's long_true_divide does the same for
-     * operands below 2**53). */
-    if (value_is_float(a) || value_is_float(b) || (nb_op == NB_TRUE_DIVIDE || nb_op == NB_INPLACE + NB_TRUE_DIVIDE)) {
-        Value r = op_binary_floats(nb_op, a, b);
-        if (r != VALUE_NULL) return r;
-    }
-    Value r = num_binary_op(vm, nb_op, a, b);
+    Value r = op_binary_numbers(nb_op, a, b);
+    if (r != VALUE_NULL) return r;
+    r = num_binary_op(vm, nb_op, a, b);
     if (r != VALUE_NULL) return r;
     Type *ta = type_of(a), *tb = type_of(b);
     if (ta->binary) {

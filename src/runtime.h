@@ -35,7 +35,7 @@ Value str_value(VM *vm, const char *data, size_t len);   /* VALUE_ERROR on Memor
 uint64_t str_hash_bytes(const char *data, size_t len);   /* never 0 */
 /* A str's hash is computed on first use, as CPython does: most strings a program builds (lines,
  * pieces of output) are never hashed. 0 in Str.hash means not computed yet. */
-static inline uint64_t str_hash(Str *s) {
+static ALWAYS_INLINE uint64_t str_hash(Str *s) {
     if (!s->hash) s->hash = str_hash_bytes(s->data, s->len);
     return s->hash;
 }
@@ -62,7 +62,7 @@ static inline uint32_t dict_probe_next(uint32_t i, uint64_t *perturb, uint32_t m
     return (uint32_t)((i * 5u + *perturb + 1) & mask);
 }
 /* -1 is no hash in CPython (it signals an error); a hash that comes out as -1 becomes -2. */
-static inline uint64_t dict_fix_hash(uint64_t h) { return h == (uint64_t)-1 ? (uint64_t)-2 : h; }
+static ALWAYS_INLINE uint64_t dict_fix_hash(uint64_t h) { return h == (uint64_t)-1 ? (uint64_t)-2 : h; }
 Dict *dict_new(VM *vm);
 /* Index of key's entry or -1; the hash must be value_hash(key). */
 int32_t dict_lookup(Dict *d, Value key, uint64_t hash);
@@ -71,7 +71,7 @@ int32_t dict_lookup(Dict *d, Value key, uint64_t hash);
  * all the inline part does (the rest of the probe sequence is dict_find_str_probe). The evaluation
  * loop's name lookups inline it: under WebAssembly a call costs more than that first probe. */
 int32_t dict_find_str_probe(Dict *d, Value key, uint64_t hash, uint32_t i);
-static inline int32_t dict_find_str(Dict *d, Str *key) {
+static ALWAYS_INLINE int32_t dict_find_str(Dict *d, Str *key) {
     if (!d->indexcap) return -1;
     uint64_t hash = dict_fix_hash(str_hash(key));
     uint32_t i = (uint32_t)hash & (d->indexcap - 1);
@@ -80,7 +80,7 @@ static inline int32_t dict_find_str(Dict *d, Str *key) {
     if (ix >= 0 && d->entries[ix].key == value_from_ptr(key)) return ix;
     return dict_find_str_probe(d, value_from_ptr(key), hash, i);
 }
-static inline Value dict_get_str_inline(Dict *d, Str *key) {
+static ALWAYS_INLINE Value dict_get_str_inline(Dict *d, Str *key) {
     int32_t ix = dict_find_str(d, key);
     return ix < 0 ? VALUE_NULL : d->entries[ix].value;
 }
@@ -88,7 +88,7 @@ Value dict_get_str(Dict *d, Str *key);                  /* VALUE_NULL when missi
 int dict_set(VM *vm, Dict *d, Value key, uint64_t hash, Value value); /* 0 on MemoryError */
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value);
 /* dict_set_str with the replacement of an existing key's value inline (STORE_NAME's usual case). */
-static inline int dict_set_str_inline(VM *vm, Dict *d, Str *key, Value value) {
+static ALWAYS_INLINE int dict_set_str_inline(VM *vm, Dict *d, Str *key, Value value) {
     int32_t ix = dict_find_str(d, key);
     if (ix < 0) return dict_set_str(vm, d, key, value);
     d->entries[ix].value = value;
@@ -140,9 +140,13 @@ enum {
 /* Python's division of 64-bit ints (y != 0): the quotient rounds toward negative infinity and
  * the remainder takes y's sign. SMALLINT_MIN // -1 is the only quotient outside the small ints. */
 static inline void num_floor_divmod(int64_t x, int64_t y, int64_t *q, int64_t *r) {
-    *q = x / y;
-    *r = x % y;
-    if (*r != 0 && ((*r < 0) != (y < 0))) --*q, *r += y;
+    /* One division, not `/` and `%` (under WebAssembly those are two divisions), and a 32-bit one
+     * when both operands fit (INT32_MIN excluded, so INT32_MIN / -1 cannot overflow). */
+    int64_t d = x > INT32_MIN && x <= INT32_MAX && y >= INT32_MIN && y <= INT32_MAX ? (int32_t)x / (int32_t)y : x / y;
+    int64_t m = x - d * y;
+    if (m != 0 && ((m < 0) != (y < 0))) --d, m += y;
+    *q = d;
+    *r = m;
 }
 
 /* num.c: int and float arithmetic with Python's semantics */
@@ -153,6 +157,69 @@ void num_float_repr(double d, StrBuf *out);
 int num_is_number(Value v);
 
 /* ops.c: the generic operations of the evaluation loop */
+/* Both operands small ints: the operators 3.11 leaves unspecialized (%, //, &, |, ^) are common
+ * in loops, and +, -, * reach here from their specialized forms' overflow and from adaptive
+ * instructions. VALUE_NULL when the result needs the general path (a big int, a zero divisor). */
+static ALWAYS_INLINE Value op_binary_small_ints(int nb_op, int64_t x, int64_t y) {
+    int64_t r;
+    int op = nb_op >= NB_INPLACE ? nb_op - NB_INPLACE : nb_op;
+    switch (op) {
+    case NB_ADD: r = x + y; break;
+    case NB_SUBTRACT: r = x - y; break;
+    case NB_MULTIPLY:
+        if (smallint_mul_overflow(x, y, &r)) return VALUE_NULL;
+        break;
+    case NB_REMAINDER:
+    case NB_FLOOR_DIVIDE: {
+        if (y == 0) return VALUE_NULL;
+        int64_t q, m;
+        num_floor_divmod(x, y, &q, &m);
+        r = op == NB_REMAINDER ? m : q;
+        break;
+    }
+    case NB_AND: r = x & y; break;
+    case NB_OR: r = x | y; break;
+    case NB_XOR: r = x ^ y; break;
+    default: return VALUE_NULL;
+    }
+    return smallint_fits(r) ? value_from_int(r) : VALUE_NULL;
+}
+
+/* +, -, * and / of floats, or of a float and a small int, as CPython's float type computes them
+ * (a small int converts to a double exactly); VALUE_NULL for anything else, division by zero
+ * included, which the general path raises. Temperature conversions such as (f - 32) * 5 / 9 take
+ * this path: BINARY_OP does not specialize mixed operands. */
+static ALWAYS_INLINE Value op_binary_floats(int nb_op, Value a, Value b) {
+    double x, y;
+    if (value_is_float(a)) x = value_as_float(a);
+    else if (value_is_int(a)) x = (double)value_as_int(a);
+    else return VALUE_NULL;
+    if (value_is_float(b)) y = value_as_float(b);
+    else if (value_is_int(b)) y = (double)value_as_int(b);
+    else return VALUE_NULL;
+    switch (nb_op >= NB_INPLACE ? nb_op - NB_INPLACE : nb_op) {
+    case NB_ADD: return value_from_float(x + y);
+    case NB_SUBTRACT: return value_from_float(x - y);
+    case NB_MULTIPLY: return value_from_float(x * y);
+    case NB_TRUE_DIVIDE: return y == 0.0 ? VALUE_NULL : value_from_float(x / y);
+    default: return VALUE_NULL;
+    }
+}
+
+/* The fast paths of the generic BINARY_OP: small ints, and floats mixed with floats or small ints.
+ * VALUE_NULL when op_binary's general path must decide. Inline, so that the evaluation loop runs
+ * them without a call. */
+static ALWAYS_INLINE Value op_binary_numbers(int nb_op, Value a, Value b) {
+    if (value_is_int(a) && value_is_int(b)) {
+        Value small = op_binary_small_ints(nb_op, value_as_int(a), value_as_int(b));
+        if (small != VALUE_NULL) return small;
+    }
+    /* Two small ints divide exactly as doubles too (CPython's long_true_divide does the same for
+     * operands below 2**53). */
+    if (value_is_float(a) || value_is_float(b) || (nb_op == NB_TRUE_DIVIDE || nb_op == NB_INPLACE + NB_TRUE_DIVIDE))
+        return op_binary_floats(nb_op, a, b);
+    return VALUE_NULL;
+}
 Value op_binary(VM *vm, int nb_op, Value a, Value b);
 Value op_compare(VM *vm, int op, Value a, Value b);
 Value op_unary_negative(VM *vm, Value v);

@@ -190,11 +190,8 @@ static Frame *vm_push_frame(VM *vm, Code *code, Dict *globals, Dict *locals_dict
 /* vm_push_frame for the call made most: a plain function, with only positional parameters, given
  * exactly as many arguments (CALL_PY_EXACT_ARGS's guards establish that; vm_push_frame_simple
  * checks it). Without room for the frame, the general path raises RecursionError. base is
- * vm_frame_base(vm), which the evaluation loop knows without looking. Always inlined: clang
- * (and so the WebAssembly build) otherwise calls it from the loop, where gcc inlines it; the call
- * cost clang's native build 8% of fib's time. */
-static inline __attribute__((always_inline)) Frame *vm_push_frame_exact(VM *vm, Function *fn, Value *base, Value *args,
-                                                                      int nargs) {
+ * vm_frame_base(vm), which the evaluation loop knows without looking. */
+static ALWAYS_INLINE Frame *vm_push_frame_exact(VM *vm, Function *fn, Value *base, Value *args, int nargs) {
     Code *code = fn->code;
     if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES ||
         base + code->nlocals + code->stacksize > vm->stack + VM_STACK_SLOTS)
@@ -215,7 +212,7 @@ static inline __attribute__((always_inline)) Frame *vm_push_frame_exact(VM *vm, 
 
 /* A call of any function whose arguments are still to be checked: the exact positional ones take
  * vm_push_frame_exact, anything unusual the general path. */
-static inline Frame *vm_push_frame_simple(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
+static ALWAYS_INLINE Frame *vm_push_frame_simple(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames) {
     Code *code = fn->code;
     if (kwnames || nargs != (int)code->nargs || (code->flags & (CODE_VARARGS | CODE_VARKEYWORDS)) ||
         code->kwonlyargcount)
@@ -803,7 +800,9 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             break;
         }
         case OP_BINARY_OP: {
-            Value r = op_binary(vm, oparg, SECOND(), TOP());
+            Value a = SECOND(), b = TOP();
+            Value r = op_binary_numbers(oparg, a, b);
+            if (r == VALUE_NULL) r = op_binary(vm, oparg, a, b);
             CHECK(r);
             sp--;
             TOP() = r;
