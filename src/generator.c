@@ -1,6 +1,7 @@
 /* Generators. RETURN_GENERATOR copies the new frame's slots into a Generator and returns it;
- * each resumption pushes a frame whose slots are the generator's own storage and runs the loop
- * until YIELD_VALUE (which saves the resume point) or the frame returns. */
+ * each resumption pushes a frame whose slots are the generator's own storage and runs it until
+ * YIELD_VALUE (which saves the resume point) or the frame returns: in the loop of the FOR_ITER or
+ * SEND that resumed it (vm.c, RESUME_INLINE), or, from C (gen_send), in a nested loop. */
 #include "generator.h"
 
 #include <stdlib.h>
@@ -44,6 +45,17 @@ void gc_free_generator(VM *vm, Obj *o) {
     free(g->slots);
 }
 
+void gen_finish_raised(VM *vm, Generator *g) {
+    g->state = GEN_DONE;
+    if (value_is_kind(vm->exc, OBJ_EXCEPTION) &&
+        type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_StopIteration)) {
+        Value cause = vm->exc;
+        vm->exc = VALUE_NULL;
+        exc_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
+        ((Exception *)value_as_ptr(vm->exc))->cause = cause;
+    }
+}
+
 Value gen_send(VM *vm, Generator *g, Value value) {
     if (g->state == GEN_RUNNING) return exc_raise(vm, &exc_ValueError, "generator already executing");
     if (g->state == GEN_DONE) {
@@ -54,15 +66,7 @@ Value gen_send(VM *vm, Generator *g, Value value) {
         return exc_raise(vm, &exc_TypeError, "can't send non-None value to a just-started generator");
     Value r = vm_resume_generator(vm, g, value);
     if (r == VALUE_ERROR) {
-        g->state = GEN_DONE;
-        /* PEP 479: a StopIteration escaping a generator becomes a RuntimeError. */
-        if (value_is_kind(vm->exc, OBJ_EXCEPTION) &&
-            type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_StopIteration)) {
-            Value cause = vm->exc;
-            vm->exc = VALUE_NULL;
-            exc_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
-            ((Exception *)value_as_ptr(vm->exc))->cause = cause;
-        }
+        gen_finish_raised(vm, g);
         return VALUE_ERROR;
     }
     if (g->state == GEN_RUNNING) {

@@ -24,6 +24,14 @@ Generator *gen_new(VM *vm, Function *fn, Code *code, Dict *globals, Value *local
 /* Resumes with `value` (None for next()). Returns the yielded value, VALUE_NULL when the generator
  * finished (its return value in gen->retval), or VALUE_ERROR. */
 Value gen_send(VM *vm, Generator *g, Value value);
+/* Whether sending value may resume g at once, without an error gen_send would raise (a running
+ * or finished generator, a non-None value into a new one). */
+static inline int gen_resumable(const Generator *g, Value value) {
+    return g->state == GEN_SUSPENDED || (g->state == GEN_CREATED && value == VALUE_NONE);
+}
+/* g's frame ended by raising vm->exc: g is finished, and a StopIteration that escaped it becomes
+ * RuntimeError (PEP 479). */
+void gen_finish_raised(VM *vm, Generator *g);
 void generator_init_types(void);
 
 #endif

@@ -162,6 +162,7 @@ static inline Frame *vm_frame_init(VM *vm, Code *code, Dict *globals, Dict *loca
     f->ip = code->code;
     f->instr = code->code;
     f->init_self = VALUE_NULL;
+    f->resumer = 0;
     return f;
 }
 
@@ -236,11 +237,13 @@ Value vm_run_class_body(VM *vm, Function *fn, Dict *ns) {
 
 Value vm_call(VM *vm, Value callable, Value *args, int nargs) { return call_value(vm, callable, args, nargs, NULL); }
 
-Value vm_resume_generator(VM *vm, Generator *g, Value value) {
-    int throwing = value == VALUE_ERROR;
-    if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES)
-        return exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
-    int depth = vm->nframes;
+/* Pushes the frame that resumes generator g with value (VALUE_ERROR: to throw vm->exc into it),
+ * its slots being the generator's own storage. NULL with RecursionError at the frame limit. */
+static Frame *vm_push_generator_frame(VM *vm, Generator *g, Value value) {
+    if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES) {
+        exc_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
     Value *base = vm_frame_base(vm);
     Frame *f = &vm->frames[vm->nframes++];
     f->serial = 0;
@@ -252,12 +255,19 @@ Value vm_resume_generator(VM *vm, Generator *g, Value value) {
     f->locals = g->slots;
     f->data_end = base;
     f->stack_top = g->slots + g->spoff;
-    if (!throwing) *f->stack_top++ = value;
+    if (value != VALUE_ERROR) *f->stack_top++ = value;
     f->ip = g->ip;
     f->instr = g->ip;
     f->init_self = VALUE_NULL;
+    f->resumer = 0;
     g->state = GEN_RUNNING;
-    vm->throw_on_entry = throwing;
+    return f;
+}
+
+Value vm_resume_generator(VM *vm, Generator *g, Value value) {
+    int depth = vm->nframes;
+    if (!vm_push_generator_frame(vm, g, value)) return VALUE_ERROR;
+    vm->throw_on_entry = value == VALUE_ERROR;
     return vm_run_frames(vm, depth);
 }
 
@@ -299,6 +309,16 @@ static int vm_safepoint(VM *vm) {
 }
 
 static Value vm_run_loop(VM *vm, int entry_depth);
+
+/* An exception raised while another is handled gets that one as its __context__ (unless it is a
+ * re-raise, or already has one). */
+static void vm_set_exception_context(VM *vm) {
+    if (!value_is_kind(vm->exc, OBJ_EXCEPTION)) return;
+    Exception *e = value_as_ptr(vm->exc);
+    if (!vm->reraise && vm->handled != VALUE_NONE && vm->handled != vm->exc && e->context == VALUE_NULL &&
+        e != vm->memory_error)
+        e->context = vm->handled;
+}
 
 /* Runs frames until the one at entry_depth returns (its value) or raises (VALUE_ERROR). The loop
  * itself (vm_run_loop) returns here every VM_POLL_INTERVAL safe points with vm->reenter set, at an
@@ -409,6 +429,21 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         op = family;                              \
         goto dispatch;                            \
     } while (0)
+    /* FOR_ITER or SEND (the running instruction) resumes generator g in this loop: its frame goes
+     * on top and runs; YIELD_VALUE and RETURN_VALUE hand the value back to this frame as the
+     * instruction would have (f->resumer). The same as gen_send without a nested loop, which
+     * cost a C call of the whole loop per resumption (twice as long under WebAssembly). */
+#define RESUME_INLINE(g, value)                                    \
+    do {                                                           \
+        f->ip = ip;                                                \
+        f->instr = this_instr;                                     \
+        Frame *gen_frame_ = vm_push_generator_frame(vm, g, value); \
+        if (!gen_frame_) goto error;                               \
+        gen_frame_->resumer = (uint8_t)op;                         \
+        gen_frame_->resume_jump = (uint32_t)oparg;                 \
+        f = gen_frame_;                                            \
+        LOAD_FRAME();                                              \
+    } while (0)
 #define SAFEPOINT()                       \
     do {                                  \
         if (--vm->poll_budget <= 0) {     \
@@ -509,7 +544,10 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             Type *it_type = value_is_kind(itv, OBJ_ITER) ? ((IterObj *)value_as_ptr(itv))->type : NULL;
             if (it_type == &range_iter_type) next = range_iter_step(value_as_ptr(itv));
             else if (it_type == &iter_list_type) next = iter_list_step(value_as_ptr(itv));
-            else next = op_iter_next(vm, itv);
+            else if (value_is_kind(itv, OBJ_GENERATOR) && gen_resumable(value_as_ptr(itv), VALUE_NONE)) {
+                RESUME_INLINE(value_as_ptr(itv), VALUE_NONE);
+                break;
+            } else next = op_iter_next(vm, itv);
             CHECK(next);
             if (next == VALUE_NULL) {
                 sp--;
@@ -1064,6 +1102,22 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             ADAPTIVE(OP_CALL, { CALL_SHAPE(); (void)args; specialize_call(vm, co, this_instr, callable, nkwargs ? -1 : nargs); });
         case OP_RETURN_VALUE: {
             Value r = POP();
+            if (f->resumer) {
+                /* A generator resumed inline (RESUME_INLINE) is finished, as gen_send leaves it:
+                 * the waiting FOR_ITER ends its loop, the waiting SEND takes the return value. */
+                Generator *g = f->gen;
+                int resumer = f->resumer;
+                uint32_t jump = f->resume_jump;
+                g->state = GEN_DONE;
+                g->retval = r;
+                vm->nframes--;
+                f = &vm->frames[vm->nframes - 1];
+                LOAD_FRAME();
+                sp--;
+                if (resumer == OP_SEND) TOP() = r;
+                ip += jump;
+                break;
+            }
             if (f->init_self != VALUE_NULL) {
                 /* The end of an __init__ a class call started (CALL): the call's value is the
                  * instance, and anything but None is the caller's TypeError, as in CPython. */
@@ -1125,12 +1179,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         uint16_t *at = this_instr;
         kwnames = NULL;
         if (vm->exc == VALUE_NULL) exc_raise(vm, &exc_SystemError, "error return without exception set");
-        if (value_is_kind(vm->exc, OBJ_EXCEPTION)) {
-            Exception *e = value_as_ptr(vm->exc);
-            if (!vm->reraise && vm->handled != VALUE_NONE && vm->handled != vm->exc && e->context == VALUE_NULL &&
-                e != vm->memory_error)
-                e->context = vm->handled;
-        }
+        vm_set_exception_context(vm);
         for (;;) {
             if (!vm->reraise && !vm_add_traceback(vm, f->code, (uint32_t)(at - f->code->code))) exc_raise_memory(vm);
             vm->reraise = 0;
@@ -1143,6 +1192,12 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 f->ip = f->code->code + h->target;
                 LOAD_FRAME();
                 break;
+            }
+            if (f->resumer) {
+                /* A generator resumed inline raised: finished, as gen_send leaves it (the
+                 * exception may become RuntimeError), and the waiting instruction raises it. */
+                gen_finish_raised(vm, f->gen);
+                vm_set_exception_context(vm);
             }
             vm->nframes--;
             if (vm->nframes == entry_depth) return VALUE_ERROR;
@@ -1170,4 +1225,5 @@ done:
 #undef CALL_SHAPE
 #undef ADAPTIVE
 #undef ENTER_CALLEE
+#undef RESUME_INLINE
 }

@@ -31,6 +31,11 @@ typedef struct Frame {
     /* Unique per function call (0 for generator frames): with a local's index it stamps the
      * strings that may grow in place (Str.owner), so no other call's string ever matches. */
     uint32_t serial;
+    /* A generator frame that a FOR_ITER or SEND of the frame below resumed inside the loop (not
+     * through gen_send): that opcode, to which the frame yields and returns, and its jump for
+     * when the generator returns. 0 in every other frame. */
+    uint8_t resumer;
+    uint32_t resume_jump;
 } Frame;
 
 /* Collect after this many bytes of new objects at least (more when the live heap is bigger:
