@@ -159,11 +159,14 @@ done:
 
 void specialize_binary_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value rhs, Value *locals) {
     int oparg = *instr >> 8;
-    int same = type_of(lhs) == type_of(rhs);
+    int member = specialize_binary_op_number_member(oparg, lhs, rhs);
+    if (member) {
+        specialize_succeeded(vm, instr, OP_BINARY_OP, member);
+        return;
+    }
     switch (oparg) {
-    case 0: case 13:
-        if (!same) break;
-        if (value_is_kind(lhs, OBJ_STR)) {
+    case NB_ADD: case NB_INPLACE + NB_ADD:
+        if (value_is_kind(lhs, OBJ_STR) && type_of(lhs) == type_of(rhs)) {
             /* s = s + t (or s += t) storing back into the same local: done in place. */
             uint16_t next = instr[1 + opcode_info[OP_BINARY_OP].cache];
             int next_op = next & 0xff;
@@ -175,18 +178,9 @@ void specialize_binary_op(VM *vm, Code *code, uint16_t *instr, Value lhs, Value 
             specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_ADD_UNICODE);
             return;
         }
-        if (value_is_int(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_ADD_INT); return; }
-        if (value_is_float(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_ADD_FLOAT); return; }
         break;
-    case 5: case 18:
-        if (!same) break;
-        if (value_is_int(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_MULTIPLY_INT); return; }
-        if (value_is_float(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_MULTIPLY_FLOAT); return; }
-        break;
-    case 10: case 23:
-        if (!same) break;
-        if (value_is_int(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_SUBTRACT_INT); return; }
-        if (value_is_float(lhs)) { specialize_succeeded(vm, instr, OP_BINARY_OP, OP_BINARY_OP_SUBTRACT_FLOAT); return; }
+    case NB_MULTIPLY: case NB_INPLACE + NB_MULTIPLY:
+    case NB_SUBTRACT: case NB_INPLACE + NB_SUBTRACT:
         break;
     default:
         /* Operators without members are given up for good: back to plain BINARY_OP, as 3.11 does

@@ -6,6 +6,8 @@
 #include <stdint.h>
 
 #include "object.h"
+#include "opcode.h"
+#include "runtime.h"
 
 /* Failure kinds, named as in CPython 3.11's specialize.c without the SPEC_FAIL_ prefix. */
 #define SPECFAIL_KINDS(X)                                                                    \
@@ -94,6 +96,20 @@ static inline void specialize_write_value(uint16_t *p, Value v) {
 }
 static inline Value specialize_read_value(const uint16_t *p) {
     return (Value)p[0] | (Value)p[1] << 16 | (Value)p[2] << 32 | (Value)p[3] << 48;
+}
+
+/* The member of 3.11's BINARY_OP family for two ints or two floats (+, -, * and their in-place
+ * forms), or 0. With specialization on, the generic BINARY_OP sees such operands only while the
+ * instruction warms up. */
+static inline int specialize_binary_op_number_member(int oparg, Value lhs, Value rhs) {
+    int ints = value_is_int(lhs) && value_is_int(rhs), floats = value_is_float(lhs) && value_is_float(rhs);
+    if (!ints && !floats) return 0;
+    switch (oparg >= NB_INPLACE ? oparg - NB_INPLACE : oparg) {
+    case NB_ADD: return ints ? OP_BINARY_OP_ADD_INT : OP_BINARY_OP_ADD_FLOAT;
+    case NB_SUBTRACT: return ints ? OP_BINARY_OP_SUBTRACT_INT : OP_BINARY_OP_SUBTRACT_FLOAT;
+    case NB_MULTIPLY: return ints ? OP_BINARY_OP_MULTIPLY_INT : OP_BINARY_OP_MULTIPLY_FLOAT;
+    default: return 0;
+    }
 }
 
 /* Records a failure kind against an instruction and its family's statistics. */

@@ -663,7 +663,9 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         }
         case OP_LOAD_GLOBAL: {
             Str *name = co->names[oparg >> 1];
-            Value v = dict_get_str_inline(f->globals, name);
+            /* Not dict_get_str_inline as in LOAD_NAME: with specialization this generic form runs
+             * only while the instruction warms up. */
+            Value v = dict_get_str(f->globals, name);
             if (v == VALUE_NULL) v = dict_get_str(vm->builtins, name);
             if (v == VALUE_NULL) {
                 vm_name_error(vm, name);
@@ -838,8 +840,12 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
             break;
         }
         case OP_BINARY_OP: {
+            /* The number fast paths inline, but for the operands 3.11's members take (int + int
+             * and the like): with specialization those reach this instruction only while it warms
+             * up, so inlining them would only flatter --no-specialize. What stays inline are the
+             * operators 3.11 never specializes (%, //, /, ...) and mixed ints and floats. */
             Value a = SECOND(), b = TOP();
-            Value r = op_binary_numbers(oparg, a, b);
+            Value r = specialize_binary_op_number_member(oparg, a, b) ? VALUE_NULL : op_binary_numbers(oparg, a, b);
             if (r == VALUE_NULL) r = op_binary(vm, oparg, a, b);
             CHECK(r);
             sp--;
