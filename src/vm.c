@@ -1056,54 +1056,6 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         case OP_KW_NAMES:
             kwnames = value_as_ptr(consts[oparg]);
             break;
-        case OP_CALL_FUNCTION_EX: {
-            Value kwargs = (oparg & 1) ? POP() : VALUE_NULL;
-            Value posargs = POP();
-            Value callable = POP();
-            sp--; /* the NULL */
-            Tuple *pt = value_as_ptr(posargs);
-            if (!value_is_kind(posargs, OBJ_TUPLE)) {
-                Value t = tuple_from_iterable(vm, posargs);
-                CHECK(t);
-                pt = value_as_ptr(t);
-            }
-            int npos = (int)pt->len, nkw = 0;
-            Tuple *kw = NULL;
-            Value small[32], *buf = small;
-            if (kwargs != VALUE_NULL) {
-                Dict *d = value_as_ptr(kwargs);
-                kw = tuple_new(vm, d->count);
-                if (!kw) {
-                    exc_raise_memory(vm);
-                    goto error;
-                }
-                for (uint32_t i = 0; i < d->nentries; i++)
-                    if (d->entries[i].key != VALUE_NULL) kw->items[nkw++] = d->entries[i].key;
-            }
-            if (npos + nkw > 32 && !(buf = malloc(sizeof(Value) * (size_t)(npos + nkw)))) {
-                exc_raise_memory(vm);
-                goto error;
-            }
-            for (int i = 0; i < npos; i++) buf[i] = pt->items[i];
-            if (kw) {
-                Dict *d = value_as_ptr(kwargs);
-                int k = 0;
-                for (uint32_t i = 0; i < d->nentries; i++)
-                    if (d->entries[i].key != VALUE_NULL) buf[npos + k++] = d->entries[i].value;
-            }
-            /* Keep the pieces reachable while the call runs. */
-            PUSH(callable);
-            PUSH(posargs);
-            PUSH(kw ? value_from_ptr(kw) : VALUE_NONE);
-            SAVE_FRAME();
-            f->instr = this_instr;
-            Value r = call_value(vm, callable, buf, npos, kw);
-            if (buf != small) free(buf);
-            sp -= 3;
-            CHECK(r);
-            PUSH(r);
-            break;
-        }
         case OP_CALL_ADAPTIVE:
             ADAPTIVE(OP_CALL, { CALL_SHAPE(); (void)args; specialize_call(vm, co, this_instr, callable, nkwargs ? -1 : nargs); });
         case OP_RETURN_VALUE: {

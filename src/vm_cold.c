@@ -2,6 +2,9 @@
  * exceptions, with, dict and set displays, f-string parts and imports. vm_run_loop (vm.c) hands
  * every opcode it has no case for to vm_run_cold, with the frame saved.
  *
+ * CALL_FUNCTION_EX (f(*args, **kwargs)) is here too: the argument tuple and keyword names it
+ * builds cost more than the call out of the loop, and it was the loop's largest case.
+ *
  * The reason is WebAssembly: V8 first runs a function as quickly compiled baseline code and swaps
  * in optimized code once its optimizing compiler has finished, and that takes time in proportion
  * to the function's size. vm_run_loop is the function every program spends its time in, so its
@@ -364,6 +367,52 @@ int vm_run_cold(VM *vm, Frame *f, int op, int oparg) {
                 return 0;
             }
         }
+        break;
+    }
+    case OP_CALL_FUNCTION_EX: {
+        Value kwargs = (oparg & 1) ? POP() : VALUE_NULL;
+        Value posargs = POP();
+        Value callable = POP();
+        sp--; /* the NULL */
+        Tuple *pt = value_as_ptr(posargs);
+        if (!value_is_kind(posargs, OBJ_TUPLE)) {
+            Value t = tuple_from_iterable(vm, posargs);
+            CHECK(t);
+            pt = value_as_ptr(t);
+        }
+        int npos = (int)pt->len, nkw = 0;
+        Tuple *kw = NULL;
+        Value small[32], *buf = small;
+        if (kwargs != VALUE_NULL) {
+            Dict *d = value_as_ptr(kwargs);
+            kw = tuple_new(vm, d->count);
+            if (!kw) {
+                exc_raise_memory(vm);
+                return 0;
+            }
+            for (uint32_t i = 0; i < d->nentries; i++)
+                if (d->entries[i].key != VALUE_NULL) kw->items[nkw++] = d->entries[i].key;
+        }
+        if (npos + nkw > 32 && !(buf = malloc(sizeof(Value) * (size_t)(npos + nkw)))) {
+            exc_raise_memory(vm);
+            return 0;
+        }
+        for (int i = 0; i < npos; i++) buf[i] = pt->items[i];
+        if (kw) {
+            Dict *d = value_as_ptr(kwargs);
+            int k = 0;
+            for (uint32_t i = 0; i < d->nentries; i++)
+                if (d->entries[i].key != VALUE_NULL) buf[npos + k++] = d->entries[i].value;
+        }
+        /* Keep the pieces reachable while the call runs. */
+        PUSH(callable);
+        PUSH(posargs);
+        PUSH(kw ? value_from_ptr(kw) : VALUE_NONE);
+        Value r = call_value(vm, callable, buf, npos, kw);
+        if (buf != small) free(buf);
+        sp -= 3;
+        CHECK(r);
+        PUSH(r);
         break;
     }
     default:
