@@ -54,8 +54,9 @@ int dict_update_from(VM *vm, Dict *d, Value other);
 Dict *set_new(VM *vm, int frozen);
 /* s.add(key), as BUILD_SET and SET_ADD need it. 0 on error (exception set). */
 int set_add(VM *vm, Dict *s, Value key);
-/* key in s: 1, 0, or -1 on error. */
+/* key in s: 1, 0, or -1 on error. set_contains_entry when the key's dict_hash is known. */
 int set_contains_key(VM *vm, Dict *s, Value key);
+int set_contains_entry(VM *vm, Dict *s, Value key, uint64_t hash);
 /* Adds every item of iterable to s (set.update). 0 on error. */
 int set_update_from(VM *vm, Dict *s, Value iterable);
 /* The constant a set display of n >= 3 constants compiles to, as CPython 3.11 builds it (the

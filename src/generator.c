@@ -15,8 +15,18 @@ Generator *gen_new(VM *vm, Function *fn, Code *code, Dict *globals, Value *local
     Generator *g = gc_alloc(vm, sizeof(Generator), OBJ_GENERATOR);
     if (!g) return NULL;
     g->nslots = code->nlocals + code->stacksize;
-    g->slots = malloc(sizeof(Value) * (g->nslots ? g->nslots : 1));
-    if (!g->slots) return NULL;
+    /* From the collector's size classes: n-queens makes a generator per placement tried. */
+    g->slots = gc_block_alloc(vm, sizeof(Value) * (g->nslots ? g->nslots : 1));
+    if (!g->slots) {
+        /* The half-made generator stays in the heap until collected: give it nothing to trace
+         * or free. */
+        g->nslots = 0;
+        g->code = code;
+        g->globals = globals;
+        g->retval = VALUE_NONE;
+        g->state = GEN_DONE;
+        return NULL;
+    }
     gc_track_bytes(vm, (long)(sizeof(Value) * g->nslots));
     uint32_t used = (uint32_t)(sp - locals);
     for (uint32_t i = 0; i < g->nslots; i++) g->slots[i] = i < used ? locals[i] : VALUE_NULL;
@@ -42,7 +52,7 @@ void gc_trace_generator(Obj *o, void (*mark)(void *ctx, Value v), void *ctx) {
 void gc_free_generator(VM *vm, Obj *o) {
     Generator *g = (Generator *)o;
     gc_track_bytes(vm, -(long)(sizeof(Value) * g->nslots));
-    free(g->slots);
+    gc_block_free(vm, g->slots, sizeof(Value) * (g->nslots ? g->nslots : 1));
 }
 
 void gen_finish_raised(VM *vm, Generator *g) {

@@ -33,8 +33,7 @@ static DictEntry *set_table_alloc(VM *vm, size_t n) {
 }
 
 /* Gives a set its first table when it has none yet (a set made by gc_alloc alone). */
-static int set_ready(VM *vm, Dict *s) {
-    if (s->entries) return 1;
+static int set_ready_slow(VM *vm, Dict *s) {
     s->entries = set_table_alloc(vm, SET_MINSIZE);
     s->index = gc_block_alloc(vm, 2 * sizeof(int32_t));
     if (s->index) s->index[0] = s->index[1] = 0;
@@ -52,6 +51,9 @@ static int set_ready(VM *vm, Dict *s) {
     gc_track_bytes(vm, (long)(SET_MINSIZE * sizeof(DictEntry) + 2 * sizeof(int32_t)));
     return 1;
 }
+
+/* Inline, since nearly every set already has its table: clang left this check a call. */
+static ALWAYS_INLINE int set_ready(VM *vm, Dict *s) { return s->entries ? 1 : set_ready_slow(vm, s); }
 
 Dict *set_new(VM *vm, int frozen) {
     Dict *s = gc_alloc(vm, sizeof(Dict), frozen ? OBJ_FROZENSET : OBJ_SET);

@@ -5,7 +5,6 @@
 #include "vm.h"
 
 int set_add_entry(VM *vm, Dict *s, Value key, uint64_t hash);
-int set_contains_entry(VM *vm, Dict *s, Value key, uint64_t hash);
 int set_discard_entry(VM *vm, Dict *s, Value key, uint64_t hash);
 int set_discard_key(VM *vm, Dict *s, Value key);
 void set_clear(VM *vm, Dict *s);
