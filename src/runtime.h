@@ -51,6 +51,12 @@ void str_repr_into(const Str *s, StrBuf *out);
 /* list.c: lists and tuples */
 List *list_new(VM *vm, uint32_t cap);
 int list_append(VM *vm, List *list, Value v);          /* 0 on MemoryError */
+/* list_append with the room check inline, for the loop's LIST_APPEND and list.append. */
+static ALWAYS_INLINE int list_append_inline(VM *vm, List *list, Value v) {
+    if (list->len == list->cap) return list_append(vm, list, v);
+    list->items[list->len++] = v;
+    return 1;
+}
 Tuple *tuple_new(VM *vm, uint32_t len);
 
 /* dict.c */

@@ -40,7 +40,7 @@ Str *str_new(VM *vm, const char *data, size_t len) {
     if (len > UINT32_MAX - 1) return NULL;
     Str *s = gc_alloc(vm, sizeof(Str) + len + 1, OBJ_STR);
     if (!s) return NULL;
-    memcpy(s->data, data, len);
+    strbuf_copy(s->data, data, len);
     s->data[len] = 0;
     s->len = (uint32_t)len;
     s->nchars = (uint32_t)utf8_count_chars(data, len);
@@ -87,8 +87,8 @@ static Str *str_concat_room(VM *vm, Str *a, Str *b, size_t cap) {
     size_t len = (size_t)a->len + b->len;
     Str *s = gc_alloc(vm, sizeof(Str) + cap, OBJ_STR);
     if (!s) return NULL;
-    memcpy(s->data, a->data, a->len);
-    memcpy(s->data + a->len, b->data, b->len);
+    strbuf_copy(s->data, a->data, a->len);
+    strbuf_copy(s->data + a->len, b->data, b->len);
     s->data[len] = 0;
     s->len = (uint32_t)len;
     s->nchars = a->nchars + b->nchars;
@@ -289,7 +289,7 @@ Value str_append_owned(VM *vm, Str *a, Str *b, uint64_t owner) {
     size_t len = (size_t)a->len + b->len;
     if (len > UINT32_MAX / 2) return str_concat(vm, a, b);
     if (a->owner == owner && (size_t)a->cap >= len + 1) {
-        memcpy(a->data + a->len, b->data, b->len);
+        strbuf_copy(a->data + a->len, b->data, b->len);
         a->data[len] = 0;
         a->len = (uint32_t)len;
         a->nchars += b->nchars;

@@ -38,7 +38,7 @@ static int strbuf_reserve(StrBuf *b, size_t extra) {
 
 void strbuf_append(StrBuf *b, const char *data, size_t len) {
     if (!strbuf_reserve(b, len)) return;
-    memcpy(b->data + b->len, data, len);
+    strbuf_copy(b->data + b->len, data, len);
     b->len += len;
     b->data[b->len] = 0;
 }

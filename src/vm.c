@@ -726,7 +726,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         }
         case OP_LIST_APPEND: {
             Value v = POP();
-            if (!list_append(vm, value_as_ptr(sp[-oparg]), v)) {
+            if (!list_append_inline(vm, value_as_ptr(sp[-oparg]), v)) {
                 exc_raise_memory(vm);
                 goto error;
             }
