@@ -341,7 +341,11 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
 
     /* The running frame's code, constants and locals are cached in locals, and so is its
      * instruction pointer, which is written back to the frame (SAVE_FRAME) before anything that
-     * may look at frames (calls, the collector, unwinding). */
+     * may look at frames (calls, the collector, unwinding). co, locals and consts are set only at
+     * frame_entry, which every change of the running frame jumps to (LOAD_FRAME): inside the
+     * instruction loop they never change, so V8 does not carry them around it as loop variables,
+     * storing each to its spill slot at every instruction (3% of the benchmarks' time under
+     * Node, 2% natively). */
     Code *co;
     uint16_t *ip, *this_instr;
     Value *locals, *consts;
@@ -355,13 +359,8 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
     int op, oparg;
     Value result = VALUE_NONE;
 
-#define LOAD_FRAME()                   \
-    do {                               \
-        co = f->code;                  \
-        ip = f->ip;                    \
-        locals = f->locals;            \
-        consts = co->consts;           \
-    } while (0)
+/* The running frame changed (f, with f->ip and f->stack_top current): reload and go on there. */
+#define LOAD_FRAME() goto frame_entry
 #define SAVE_FRAME() (f->ip = ip)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -456,14 +455,19 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
 
     int miss_family = 0;
     Tuple *kwnames = NULL;   /* set by KW_NAMES for the CALL that follows */
-    LOAD_FRAME();
     if (vm->throw_on_entry) {
-        /* generator.throw()/close(): raise at the suspended yield, inside the generator. */
+        /* generator.throw()/close(): raise at the suspended yield, inside the generator (the
+         * unwinding reads the frame, not the cached co, locals and consts). */
         vm->throw_on_entry = 0;
-        this_instr = ip - 1;
+        this_instr = f->ip - 1;
         goto error;
     }
 
+frame_entry:
+    co = f->code;
+    ip = f->ip;
+    locals = f->locals;
+    consts = co->consts;
     for (;;) {
         this_instr = ip;
         {
@@ -1080,11 +1084,10 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 g->retval = r;
                 vm->nframes--;
                 f = &vm->frames[vm->nframes - 1];
-                LOAD_FRAME();
                 sp--;
                 if (resumer == OP_SEND) TOP() = r;
-                ip += jump;
-                break;
+                f->ip += jump;
+                LOAD_FRAME();
             }
             if (f->init_self != VALUE_NULL) {
                 /* The end of an __init__ a class call started (CALL): the call's value is the
@@ -1092,13 +1095,12 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 Value self = f->init_self;
                 vm->nframes--;
                 f = &vm->frames[vm->nframes - 1];
-                LOAD_FRAME();
                 if (class_init_returned(vm, r) == VALUE_ERROR) {
                     this_instr = f->instr;
                     goto error;
                 }
                 PUSH(self);
-                break;
+                LOAD_FRAME();
             }
             vm->nframes--;
             if (vm->nframes == entry_depth) {
@@ -1106,9 +1108,8 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
                 goto done;
             }
             f = &vm->frames[vm->nframes - 1];
-            LOAD_FRAME();
             PUSH(r);
-            break;
+            LOAD_FRAME();
         }
 #include "vm_ops.inc"
 #include "vm_spec.inc"
