@@ -29,7 +29,9 @@ test('a print loop leaves the page responsive; Stop ends it; the next run works'
   await setDoc(FLOOD);
   const runsBefore = await page.evaluate(() => window.anolePlayground.runs);
   await page.getByRole('button', { name: 'Run' }).click();
-  await page.waitForFunction(() => window.anolePlayground.terminalText().includes('line 1000'), null, { timeout: 30_000 });
+  // Some line past the thousandth: which ones are shown depends on how fast the engine prints,
+  // since the page skips what it cannot keep up with (line 1000 itself may be skipped).
+  await page.waitForFunction(() => /line \d{4,} /.test(window.anolePlayground.terminalText()), null, { timeout: 30_000 });
   await page.waitForTimeout(2000);
 
   // The page answers at once while the flood goes on.
