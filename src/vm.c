@@ -544,6 +544,9 @@ frame_entry:
             break;
         }
         case OP_FOR_ITER: {
+            /* 3.11 does not specialize FOR_ITER: range and list iterators step here inline, and a
+             * generator runs its frame in this loop (RESUME_INLINE); any other iterator goes
+             * through its type's next slot. */
             Value itv = TOP(), next;
             Type *it_type = value_is_kind(itv, OBJ_ITER) ? ((IterObj *)value_as_ptr(itv))->type : NULL;
             if (it_type == &range_iter_type) next = range_iter_step(value_as_ptr(itv));
