@@ -342,7 +342,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
     /* The running frame's code, constants and locals are cached in locals, and so is its
      * instruction pointer, which is written back to the frame (SAVE_FRAME) before anything that
      * may look at frames (calls, the collector, unwinding). co, locals and consts are set only at
-     * frame_entry, which every change of the running frame jumps to (LOAD_FRAME): inside the
+     * frame_entry, which every change of the running frame jumps to (RUN_FRAME): inside the
      * instruction loop they never change, so V8 does not carry them around it as loop variables,
      * storing each to its spill slot at every instruction (3% of the benchmarks' time under
      * Node, 2% natively). */
@@ -359,8 +359,10 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
     int op, oparg;
     Value result = VALUE_NONE;
 
-/* The running frame changed (f, with f->ip and f->stack_top current): reload and go on there. */
-#define LOAD_FRAME() goto frame_entry
+/* The running frame changed (f, with f->ip and f->stack_top current): go on running it from
+ * frame_entry. Like the macros that end in it (ENTER_CALLEE, RESUME_INLINE), it never falls
+ * through. */
+#define RUN_FRAME() goto frame_entry
 #define SAVE_FRAME() (f->ip = ip)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -412,7 +414,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         }                            \
         then;                        \
         f = callee_;                 \
-        LOAD_FRAME();                \
+        RUN_FRAME();                \
     } while (0)
     /* An adaptive instruction: at a zero counter, try to specialize and run whatever the
      * instruction became; otherwise count down and run the family's generic instruction. */
@@ -441,7 +443,7 @@ static Value vm_run_loop(VM *vm, int entry_depth) {
         gen_frame_->resumer = (uint8_t)op;                         \
         gen_frame_->resume_jump = (uint32_t)oparg;                 \
         f = gen_frame_;                                            \
-        LOAD_FRAME();                                              \
+        RUN_FRAME();                                              \
     } while (0)
 #define SAFEPOINT()                       \
     do {                                  \
@@ -553,7 +555,6 @@ frame_entry:
             else if (it_type == &iter_list_type) next = iter_list_step(value_as_ptr(itv));
             else if (value_is_kind(itv, OBJ_GENERATOR) && gen_resumable(value_as_ptr(itv), VALUE_NONE)) {
                 RESUME_INLINE(value_as_ptr(itv), VALUE_NONE);
-                break;
             } else next = op_iter_next(vm, itv);
             CHECK(next);
             if (next == VALUE_NULL) {
@@ -1028,7 +1029,6 @@ frame_entry:
             if (!(fn->code->flags & CODE_GENERATOR)) {
                 HIT(OP_CALL);
                 ENTER_CALLEE(vm_push_frame_exact(vm, fn, f->data_end, args, nargs), (void)0);
-                break;
             }
         }
             /* fall through */
@@ -1047,7 +1047,6 @@ frame_entry:
             kwnames = NULL;
             if (value_is_kind(callable, OBJ_FUNCTION) && !(((Function *)value_as_ptr(callable))->code->flags & CODE_GENERATOR)) {
                 ENTER_CALLEE(vm_push_frame_simple(vm, value_as_ptr(callable), args, nargs, kw), (void)0);
-                break;
             }
             if (value_is_kind(callable, OBJ_TYPE) && !is_meth) {
                 /* A class whose instances need only their __init__ run: that runs as a frame of
@@ -1058,7 +1057,6 @@ frame_entry:
                 if (obj != VALUE_NULL) {
                     args[-1] = obj;
                     ENTER_CALLEE(vm_push_frame_simple(vm, init, args - 1, nargs + 1, kw), callee_->init_self = obj);
-                    break;
                 }
             }
             SAVE_FRAME();
@@ -1090,7 +1088,7 @@ frame_entry:
                 sp--;
                 if (resumer == OP_SEND) TOP() = r;
                 f->ip += jump;
-                LOAD_FRAME();
+                RUN_FRAME();
             }
             if (f->init_self != VALUE_NULL) {
                 /* The end of an __init__ a class call started (CALL): the call's value is the
@@ -1103,7 +1101,7 @@ frame_entry:
                     goto error;
                 }
                 PUSH(self);
-                LOAD_FRAME();
+                RUN_FRAME();
             }
             vm->nframes--;
             if (vm->nframes == entry_depth) {
@@ -1112,7 +1110,7 @@ frame_entry:
             }
             f = &vm->frames[vm->nframes - 1];
             PUSH(r);
-            LOAD_FRAME();
+            RUN_FRAME();
         }
 #include "vm_ops.inc"
 #include "vm_spec.inc"
@@ -1162,8 +1160,7 @@ frame_entry:
                 PUSH(vm->exc);
                 vm->exc = VALUE_NULL;
                 f->ip = f->code->code + h->target;
-                LOAD_FRAME();
-                break;
+                RUN_FRAME();
             }
             if (f->resumer) {
                 /* A generator resumed inline raised: finished, as gen_send leaves it (the
@@ -1176,12 +1173,11 @@ frame_entry:
             f = &vm->frames[vm->nframes - 1];
             at = f->instr;
         }
-        continue;
     }
     }
 done:
     return result;
-#undef LOAD_FRAME
+#undef RUN_FRAME
 #undef SAVE_FRAME
 #undef PUSH
 #undef POP
