@@ -28,6 +28,7 @@ AnoleVM *anole_new(void) {
     vm->next_type_version = 1;
     vm->next_gc = GC_MIN_THRESHOLD;
     vm->heap_limit = (size_t)1 << 30;
+    vm->scratch_slice = (Slice){.hdr = {.kind = OBJ_SLICE, .is_static = 1}, VALUE_NONE, VALUE_NONE, VALUE_NONE};
     vm->exc = VALUE_NULL;
     vm->handled = VALUE_NONE;
     vm->stderr_marker = VALUE_NULL;

@@ -136,6 +136,16 @@ Builtin *builtins_new_function(VM *vm, const BuiltinDef *def) {
     return b;
 }
 
+Value builtins_check_self(VM *vm, Builtin *b, Value *args, int nargs) {
+    Type *t = b->self_type;
+    if (nargs < 1) return exc_raise(vm, &exc_TypeError, "unbound method %s.%s() needs an argument", t->name, b->name);
+    /* Instances of classes defined in Python have object's layout, whatever their bases. */
+    if (t == &type_object || (!value_is_kind(args[0], OBJ_INSTANCE) && type_is_subtype(type_of(args[0]), t)))
+        return VALUE_NULL;
+    return exc_raise(vm, &exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", b->name,
+                     t->name, type_of(args[0])->name);
+}
+
 Dict *builtins_create(VM *vm) {
     Dict *d = dict_new(vm);
     if (!d) return NULL;

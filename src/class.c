@@ -27,10 +27,11 @@ static Dict *static_type_dict(VM *vm, Type *t) {
     if (!d) return NULL;
     vm->static_type_dicts[t->static_index] = d;
     for (const MethodDef *m = t->methods; m && m->name; m++) {
-        BuiltinDef def = {m->name, m->fn, (CallKind)m->callkind};
+        BuiltinDef def = {m->name, m->fn, (CallKind)(m->callkind & ~METHODDEF_CLASSMETHOD)};
         Builtin *b = builtins_new_function(vm, &def);
         Str *name = intern(vm, m->name);
         if (!b || !name || !dict_set_str(vm, d, name, value_from_ptr(b))) return NULL;
+        if (!(m->callkind & METHODDEF_CLASSMETHOD)) b->self_type = t;
     }
     return d;
 }
@@ -571,7 +572,7 @@ Value exc_construct(VM *vm, Type *t, Value *args, int nargs) {
 
 Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames) {
     if (value_is_kind(callable, OBJ_FUNCTION)) return vm_call_function(vm, value_as_ptr(callable), args, nargs, kwnames);
-    if (value_is_kind(callable, OBJ_BUILTIN)) return ((Builtin *)value_as_ptr(callable))->fn(vm, args, nargs, kwnames);
+    if (value_is_kind(callable, OBJ_BUILTIN)) return builtin_call(vm, value_as_ptr(callable), args, nargs, kwnames);
     if (value_is_kind(callable, OBJ_BOUND_METHOD)) {
         BoundMethod *m = value_as_ptr(callable);
         int nkw = kwnames ? (int)kwnames->len : 0;

@@ -133,10 +133,11 @@ int dict_hash(VM *vm, Value v, uint64_t *out) {
         *out = dict_fix_hash(*out);
         return 1;
     }
-    /* No hash slot: the mutable built-in containers (and classes that set __hash__ to None) are
-     * unhashable; every other object hashes by identity, as object.__hash__ does. */
+    /* No hash slot: the mutable built-in containers, slices (until 3.12) and classes that set
+     * __hash__ to None are unhashable; every other object hashes by identity, as
+     * object.__hash__ does. */
     if (t->is_heap || type_is_subtype(t, &type_list) || type_is_subtype(t, &type_dict) ||
-        type_is_subtype(t, &type_set)) {
+        type_is_subtype(t, &type_set) || t == &type_slice) {
         exc_raise(vm, &exc_TypeError, "unhashable type: '%s'", t->name);
         return 0;
     }

@@ -350,7 +350,7 @@ static const MethodDef dict_methods[] = {
     {"update", dict_m_update, CALLKIND_VARARGS},
     {"copy", dict_m_copy, CALLKIND_NOARGS},
     {"clear", dict_m_clear, CALLKIND_NOARGS},
-    {"fromkeys", dict_m_fromkeys, CALLKIND_FAST},
+    {"fromkeys", dict_m_fromkeys, CALLKIND_FAST | METHODDEF_CLASSMETHOD},
     {"__reversed__", dictview_reversed, CALLKIND_NOARGS_PENDING},
     {NULL, NULL, 0},
 };

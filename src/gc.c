@@ -25,6 +25,24 @@ static int gc_size_class(size_t size) {
     return k <= GC_SIZE_CLASSES ? (int)k - 1 : -1;
 }
 
+/* The block class of a block of size bytes, or -1 for a big one (plain malloc and free). */
+static int gc_block_class(size_t bytes) {
+    if (bytes <= GC_SIZE_CLASSES * GC_CLASS_BYTES) return gc_size_class(bytes);
+    int cls = GC_SIZE_CLASSES;
+    for (size_t cap = 256; cap < bytes; cap <<= 1) cls++;
+    return cls < GC_BLOCK_CLASSES ? cls : -1;
+}
+
+static size_t gc_block_class_bytes(int cls) {
+    return cls < GC_SIZE_CLASSES ? (size_t)(cls + 1) * GC_CLASS_BYTES : (size_t)256 << (cls - GC_SIZE_CLASSES);
+}
+
+/* How many freed blocks of class cls to keep: gc_free_keep, and at most a megabyte of the big ones. */
+static uint32_t gc_block_keep(int cls) {
+    size_t most = ((size_t)1 << 20) / gc_block_class_bytes(cls);
+    return most < gc_free_keep ? (uint32_t)most : gc_free_keep;
+}
+
 /* Whether growing the heap by bytes would pass the heap limit (then allocation fails, and the
  * caller raises MemoryError). Blocks count too: a list of ints is mostly its item array. */
 static int gc_over_limit(VM *vm, size_t bytes) { return vm->heap_limit && vm->heap_bytes + bytes > vm->heap_limit; }
@@ -87,7 +105,7 @@ void gc_track_bytes(VM *vm, long delta) {
 
 void *gc_block_alloc(VM *vm, size_t bytes) {
     if (gc_over_limit(vm, bytes)) return NULL;
-    int cls = gc_size_class(bytes);
+    int cls = gc_block_class(bytes);
     if (cls < 0) return malloc(bytes);
     void *b = vm->free_blocks[cls];
     if (b) {
@@ -95,13 +113,13 @@ void *gc_block_alloc(VM *vm, size_t bytes) {
         vm->free_block_counts[cls]--;
         return b;
     }
-    return malloc((size_t)(cls + 1) * GC_CLASS_BYTES);
+    return malloc(gc_block_class_bytes(cls));
 }
 
 void gc_block_free(VM *vm, void *block, size_t bytes) {
-    int cls = gc_size_class(bytes);
+    int cls = gc_block_class(bytes);
     if (!block) return;
-    if (cls >= 0 && vm->free_block_counts[cls] < gc_free_keep) {
+    if (cls >= 0 && vm->free_block_counts[cls] < gc_block_keep(cls)) {
         memcpy(block, &vm->free_blocks[cls], sizeof(void *));
         vm->free_blocks[cls] = block;
         vm->free_block_counts[cls]++;
@@ -113,7 +131,7 @@ void gc_block_free(VM *vm, void *block, size_t bytes) {
 void *gc_block_realloc(VM *vm, void *block, size_t old_bytes, size_t new_bytes) {
     if (!block) return gc_block_alloc(vm, new_bytes);
     if (new_bytes > old_bytes && gc_over_limit(vm, new_bytes - old_bytes)) return NULL;
-    int old_cls = gc_size_class(old_bytes), new_cls = gc_size_class(new_bytes);
+    int old_cls = gc_block_class(old_bytes), new_cls = gc_block_class(new_bytes);
     if (old_cls < 0 && new_cls < 0) return realloc(block, new_bytes);
     if (old_cls >= 0 && old_cls == new_cls) return block;
     void *b = gc_block_alloc(vm, new_bytes);
@@ -332,6 +350,8 @@ static void gc_release_free_objects(VM *vm) {
             free(o);
         }
         vm->free_counts[cls] = 0;
+    }
+    for (int cls = 0; cls < GC_BLOCK_CLASSES; cls++) {
         while (vm->free_blocks[cls]) {
             void *b = vm->free_blocks[cls];
             memcpy(&vm->free_blocks[cls], b, sizeof(void *));
@@ -367,6 +387,10 @@ void gc_collect(VM *vm) {
     gc_push_value(&g, vm->exc);
     gc_push_value(&g, vm->handled);
     gc_push_value(&g, vm->stderr_marker);
+    /* The scratch slice is no heap object, but it may hold the bounds of a subscript under way. */
+    gc_push_value(&g, vm->scratch_slice.start);
+    gc_push_value(&g, vm->scratch_slice.stop);
+    gc_push_value(&g, vm->scratch_slice.step);
     for (size_t i = 0; i < vm->nroots; i++) gc_push_value(&g, vm->roots[i]);
     for (int i = 0; i < VM_STATIC_TYPES; i++)
         if (vm->static_type_dicts[i]) gc_push(&g, &vm->static_type_dicts[i]->hdr);

@@ -646,7 +646,7 @@ static const MethodDef num_float_methods[] = {
     {"conjugate", num_conjugate, CALLKIND_NOARGS},
     {"as_integer_ratio", num_float_as_integer_ratio, CALLKIND_NOARGS},
     {"hex", num_float_hex, CALLKIND_NOARGS},
-    {"fromhex", num_float_fromhex, CALLKIND_O},
+    {"fromhex", num_float_fromhex, CALLKIND_O | METHODDEF_CLASSMETHOD},
     {NULL, NULL, 0},
 };
 

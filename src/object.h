@@ -196,14 +196,21 @@ typedef struct Builtin {
     const char *name;
     BuiltinFn fn;
     uint8_t callkind;
+    /* A method of a built-in type: that type, which self (args[0]) must be laid out as, or the
+     * method would read it as what it is not (builtin_call checks). NULL for functions. */
+    struct Type *self_type;
 } Builtin;
 
 /* A method of a built-in type: fn receives self as args[0] (nargs counts it). */
 typedef struct MethodDef {
     const char *name;
     BuiltinFn fn;
-    uint8_t callkind;        /* a CallKind */
+    uint8_t callkind;        /* a CallKind, with METHODDEF_CLASSMETHOD for a classmethod */
 } MethodDef;
+
+/* In MethodDef.callkind: a classmethod (dict.fromkeys, float.fromhex), whose args[0] need not be
+ * an instance of the type. */
+#define METHODDEF_CLASSMETHOD 0x80
 
 /* A type: its name, base, and the slots the generic operations (ops.c) dispatch through, as
  * CPython's tp_* slots. A slot left NULL means the type does not support the operation.

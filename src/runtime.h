@@ -32,6 +32,12 @@ void gc_free_generator(VM *vm, Obj *gen);
 Str *str_new(VM *vm, const char *data, size_t len);
 Str *str_intern(VM *vm, const char *data, size_t len);
 Value str_value(VM *vm, const char *data, size_t len);   /* VALUE_ERROR on MemoryError */
+/* A string of len bytes and nchars code points whose bytes the caller writes (the NUL after them
+ * is there), or NULL: for building a string in place instead of in a StrBuf and copying it. */
+Str *str_alloc(VM *vm, size_t len, size_t nchars);
+/* The string of s's bytes [start, start + len), which start and end at code points: a piece of
+ * an ASCII string is ASCII, so only other strings have the new one's code points counted. */
+Value str_piece(VM *vm, const Str *s, size_t start, size_t len);
 uint64_t str_hash_bytes(const char *data, size_t len);   /* never 0 */
 /* A str's hash is computed on first use, as CPython does: most strings a program builds (lines,
  * pieces of output) are never hashed. 0 in Str.hash means not computed yet. */
@@ -259,6 +265,18 @@ extern const BuiltinDef builtins_num[];    /* builtins_num.c: abs, round, divmod
 extern const BuiltinDef builtins_str[];    /* format.c: chr, ord, format, ascii */
 extern const BuiltinDef builtins_iter[];   /* builtins_iter.c: enumerate, zip, map, filter, sorted, ... */
 Builtin *builtins_new_function(VM *vm, const BuiltinDef *def);
+/* For a method of a built-in type called with a self of another layout (list.append(5, 1), or a
+ * list method on an instance of a class based on list, which Anole lays out as a plain object):
+ * the TypeError CPython raises, or VALUE_NULL when self fits after all (a subtype: True for int). */
+Value builtins_check_self(VM *vm, Builtin *b, Value *args, int nargs);
+/* Calls a built-in function or method. */
+static ALWAYS_INLINE Value builtin_call(VM *vm, Builtin *b, Value *args, int nargs, struct Tuple *kwnames) {
+    if (b->self_type && (nargs < 1 || type_of(args[0]) != b->self_type)) {
+        Value err = builtins_check_self(vm, b, args, nargs);
+        if (err != VALUE_NULL) return err;
+    }
+    return b->fn(vm, args, nargs, kwnames);
+}
 
 /* Number conversions other parts need (num.c / bigint.c). */
 int value_is_exact_int(Value v);           /* a small int or a big int (not bool) */
@@ -272,7 +290,13 @@ int num_as_double(VM *vm, Value v, double *out);
  * as an integer`). */
 int num_index(VM *vm, Value v, int64_t *out);
 
-/* slice.c: resolving a slice against a length, as PySlice_GetIndicesEx does. */
+/* slice.c: the slice BUILD_SLICE pushes, for the instruction next_op (the one after it), whose
+ * other operands end below operands (the stack top once the bounds are popped). A slice that
+ * next_op uses up unseen is the VM's scratch slice, not a new object: subscripts such as x[a:b]
+ * then allocate no slice, as CPython 3.12's BINARY_SLICE and STORE_SLICE do not (3.11 keeps one
+ * freed slice for reuse). */
+Value slice_build(VM *vm, Value start, Value stop, Value step, int next_op, const Value *operands);
+/* Resolving a slice against a length, as PySlice_GetIndicesEx does. */
 int slice_indices(VM *vm, Slice *s, int64_t length, int64_t *start, int64_t *stop, int64_t *step,
                   int64_t *slicelength);
 

@@ -36,16 +36,28 @@ size_t utf8_count_chars(const char *data, size_t len) {
     return n;
 }
 
-Str *str_new(VM *vm, const char *data, size_t len) {
+Str *str_alloc(VM *vm, size_t len, size_t nchars) {
     if (len > UINT32_MAX - 1) return NULL;
     Str *s = gc_alloc(vm, sizeof(Str) + len + 1, OBJ_STR);
     if (!s) return NULL;
-    strbuf_copy(s->data, data, len);
     s->data[len] = 0;
     s->len = (uint32_t)len;
-    s->nchars = (uint32_t)utf8_count_chars(data, len);
-    s->hash = 0;
+    s->nchars = (uint32_t)nchars;
     return s;
+}
+
+Str *str_new(VM *vm, const char *data, size_t len) {
+    Str *s = str_alloc(vm, len, utf8_count_chars(data, len));
+    if (s) strbuf_copy(s->data, data, len);
+    return s;
+}
+
+Value str_piece(VM *vm, const Str *s, size_t start, size_t len) {
+    if (s->nchars != s->len) return str_value(vm, s->data + start, len);
+    Str *r = str_alloc(vm, len, len);
+    if (!r) return exc_raise_memory(vm);
+    strbuf_copy(r->data, s->data + start, len);
+    return value_from_ptr(r);
 }
 
 Value str_value(VM *vm, const char *data, size_t len) {

@@ -294,8 +294,8 @@ static size_t strm_prev(const char *d, size_t i) {
 
 static uint32_t strm_cp(const char *d, size_t i, int *n) { return str_utf8_decode((const unsigned char *)d + i, n); }
 
-static int strm_append_piece(VM *vm, List *l, const char *d, size_t len) {
-    Value v = str_value(vm, d, len);
+static int strm_append_piece(VM *vm, List *l, const Str *s, const char *d, size_t len) {
+    Value v = str_piece(vm, s, (size_t)(d - s->data), len);
     return v != VALUE_ERROR && list_append(vm, l, v);
 }
 
@@ -320,18 +320,18 @@ static Value strm_split_common(VM *vm, const char *name, Value *args, int nargs,
         size_t i = 0;
         int64_t pos;
         while (ok && maxsplit-- > 0 && (pos = strm_search(d, i, len, sep->data, sep->len, 1)) >= 0) {
-            ok = strm_append_piece(vm, l, d + i, (size_t)pos - i);
+            ok = strm_append_piece(vm, l, s, d + i, (size_t)pos - i);
             i = (size_t)pos + sep->len;
         }
-        ok = ok && strm_append_piece(vm, l, d + i, len - i);
+        ok = ok && strm_append_piece(vm, l, s, d + i, len - i);
     } else if (sep) {
         size_t j = len;
         int64_t pos;
         while (ok && maxsplit-- > 0 && (pos = strm_search(d, 0, j, sep->data, sep->len, -1)) >= 0) {
-            ok = strm_append_piece(vm, l, d + pos + sep->len, j - (size_t)pos - sep->len);
+            ok = strm_append_piece(vm, l, s, d + pos + sep->len, j - (size_t)pos - sep->len);
             j = (size_t)pos;
         }
-        ok = ok && strm_append_piece(vm, l, d, j);
+        ok = ok && strm_append_piece(vm, l, s, d, j);
     } else if (!right) {
         /* CPython's split_whitespace: runs of whitespace separate, and the remainder after
          * maxsplit splits keeps its inner whitespace but loses its leading run. */
@@ -341,10 +341,10 @@ static Value strm_split_common(VM *vm, const char *name, Value *args, int nargs,
             if (i == len) break;
             j = i;
             while (i < len && !strm_isspace(strm_cp(d, i, &n))) i += (size_t)n;
-            ok = strm_append_piece(vm, l, d + j, i - j);
+            ok = strm_append_piece(vm, l, s, d + j, i - j);
         }
         while (i < len && strm_isspace(strm_cp(d, i, &n))) i += (size_t)n;
-        if (ok && i < len) ok = strm_append_piece(vm, l, d + i, len - i);
+        if (ok && i < len) ok = strm_append_piece(vm, l, s, d + i, len - i);
     } else {
         size_t i = len, j;   /* i: one past the character being looked at */
         while (ok && maxsplit-- > 0) {
@@ -352,10 +352,10 @@ static Value strm_split_common(VM *vm, const char *name, Value *args, int nargs,
             if (i == 0) break;
             j = i;
             while (i > 0 && !strm_isspace(strm_cp(d, strm_prev(d, i), &n))) i = strm_prev(d, i);
-            ok = strm_append_piece(vm, l, d + i, j - i);
+            ok = strm_append_piece(vm, l, s, d + i, j - i);
         }
         while (i > 0 && strm_isspace(strm_cp(d, strm_prev(d, i), &n))) i = strm_prev(d, i);
-        if (ok && i > 0) ok = strm_append_piece(vm, l, d, i);
+        if (ok && i > 0) ok = strm_append_piece(vm, l, s, d, i);
     }
     if (!ok) return exc_raise_memory(vm);
     if (right)
@@ -396,7 +396,7 @@ static Value strm_splitlines(VM *vm, Value *args, int nargs, Tuple *kwnames) {
             if (c == '\r' && j < len && d[j] == '\n') j++;
             if (keepends) eol = j;
         }
-        if (!strm_append_piece(vm, l, d + i, eol - i)) return exc_raise_memory(vm);
+        if (!strm_append_piece(vm, l, s, d + i, eol - i)) return exc_raise_memory(vm);
         i = j;
     }
     return value_from_ptr(l);
@@ -436,19 +436,28 @@ static Value strm_join(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     Value *xs = value_is_kind(seq, OBJ_LIST) ? ((List *)value_as_ptr(seq))->items : ((Tuple *)value_as_ptr(seq))->items;
     uint32_t n = value_is_kind(seq, OBJ_LIST) ? ((List *)value_as_ptr(seq))->len : ((Tuple *)value_as_ptr(seq))->len;
     if (n == 1 && value_is_kind(xs[0], OBJ_STR)) return xs[0];
-    StrBuf b;
-    strbuf_init(&b);
+    /* Measured first, then built in place: the pieces' code points add up, none is counted. */
+    uint64_t len = n ? (uint64_t)sep->len * (n - 1) : 0, nchars = n ? (uint64_t)sep->nchars * (n - 1) : 0;
     for (uint32_t i = 0; i < n; i++) {
-        if (!value_is_kind(xs[i], OBJ_STR)) {
-            strbuf_free(&b);
+        if (!value_is_kind(xs[i], OBJ_STR))
             return exc_raise(vm, &exc_TypeError, "sequence item %u: expected str instance, %s found", i,
                              type_of(xs[i])->name);
-        }
-        if (i) strbuf_append(&b, sep->data, sep->len);
-        Str *x = value_as_ptr(xs[i]);
-        strbuf_append(&b, x->data, x->len);
+        len += ((Str *)value_as_ptr(xs[i]))->len;
+        nchars += ((Str *)value_as_ptr(xs[i]))->nchars;
     }
-    return str_from_buf(vm, &b);
+    Str *r = len <= STRBUF_MAX_BYTES ? str_alloc(vm, (size_t)len, (size_t)nchars) : NULL;
+    if (!r) return exc_raise_memory(vm);
+    char *out = r->data;
+    for (uint32_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(out, sep->data, sep->len);
+            out += sep->len;
+        }
+        Str *x = value_as_ptr(xs[i]);
+        memcpy(out, x->data, x->len);
+        out += x->len;
+    }
+    return value_from_ptr(r);
 }
 
 static Value strm_partition_common(VM *vm, const char *name, Value *args, int nargs, int right) {
@@ -467,9 +476,9 @@ static Value strm_partition_common(VM *vm, const char *name, Value *args, int na
         t->items[1] = t->items[right ? 0 : 2] = empty;
         return value_from_ptr(t);
     }
-    t->items[0] = str_value(vm, s->data, (size_t)pos);
+    t->items[0] = str_piece(vm, s, 0, (size_t)pos);
     t->items[1] = args[1];
-    t->items[2] = str_value(vm, s->data + pos + sep->len, s->len - (size_t)pos - sep->len);
+    t->items[2] = str_piece(vm, s, (size_t)pos + sep->len, s->len - (size_t)pos - sep->len);
     if (t->items[0] == VALUE_ERROR || t->items[2] == VALUE_ERROR) return VALUE_ERROR;
     return value_from_ptr(t);
 }
@@ -499,7 +508,7 @@ static Value strm_strip_common(VM *vm, const char *name, Value *args, int nargs,
     while (left && i < j && strm_in_chars(strm_cp(s->data, i, &n), chars)) i += (size_t)n;
     while (right && j > i && strm_in_chars(strm_cp(s->data, strm_prev(s->data, j), &n), chars)) j = strm_prev(s->data, j);
     if (i == 0 && j == s->len) return args[0];
-    return str_value(vm, s->data + i, j - i);
+    return str_piece(vm, s, i, j - i);
 }
 
 static Value strm_strip(VM *vm, Value *a, int n, Tuple *k) { (void)k; return strm_strip_common(vm, "strip", a, n, 1, 1); }
@@ -549,7 +558,7 @@ static Value strm_affix(VM *vm, const char *name, Value *args, int nargs, int su
     if (!p) return exc_raise(vm, &exc_TypeError, "%s() argument must be str, not %s", name, type_of(args[1])->name);
     if (p->len == 0 || p->len > s->len || memcmp(s->data + (suffix ? s->len - p->len : 0), p->data, p->len) != 0)
         return args[0];
-    return str_value(vm, s->data + (suffix ? 0 : p->len), s->len - p->len);
+    return str_piece(vm, s, suffix ? 0 : p->len, s->len - p->len);
 }
 
 static Value strm_removeprefix(VM *vm, Value *a, int n, Tuple *k) { (void)k; return strm_affix(vm, "removeprefix", a, n, 0); }
@@ -662,13 +671,14 @@ static Value strm_case(VM *vm, const char *name, Value *args, int nargs, int mod
     StrBuf b;
     strbuf_init(&b);
     if (s->nchars == s->len && (mode == CASE_LOWER || mode == CASE_UPPER)) {
-        strbuf_append(&b, s->data, s->len);
-        for (size_t i = 0; !b.failed && i < b.len; i++) {
-            char c = b.data[i];
-            if (mode == CASE_LOWER && c >= 'A' && c <= 'Z') b.data[i] = (char)(c + 32);
-            if (mode == CASE_UPPER && c >= 'a' && c <= 'z') b.data[i] = (char)(c - 32);
+        Str *r = str_alloc(vm, s->len, s->len);
+        if (!r) return exc_raise_memory(vm);
+        char lo = mode == CASE_LOWER ? 'A' : 'a', flip = 'a' - 'A';
+        for (size_t i = 0; i < s->len; i++) {
+            char c = s->data[i];
+            r->data[i] = (char)(c >= lo && c <= lo + 25 ? c ^ flip : c);
         }
-        return str_from_buf(vm, &b);
+        return value_from_ptr(r);
     }
     int n, prev_cased = 0;
     for (size_t i = 0; i < s->len; i += (size_t)n) {

@@ -1006,7 +1006,7 @@ frame_entry:
             HIT(OP_PRECALL);
             SAVE_FRAME();
             f->instr = this_instr;
-            Value r = value_is_kind(callable, OBJ_BUILTIN) ? ((Builtin *)value_as_ptr(callable))->fn(vm, args, nargs, kwnames)
+            Value r = value_is_kind(callable, OBJ_BUILTIN) ? builtin_call(vm, value_as_ptr(callable), args, nargs, kwnames)
                                                            : call_value(vm, callable, args, nargs, kwnames);
             kwnames = NULL;
             CHECK(r);

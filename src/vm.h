@@ -46,9 +46,12 @@ typedef struct Frame {
 
 #define VM_TYPE_CACHE_SIZE 4096
 
-/* Small-object size classes of GC_CLASS_BYTES each, up to GC_SIZE_CLASSES of them. */
+/* Small-object size classes of GC_CLASS_BYTES each, up to GC_SIZE_CLASSES of them. Blocks
+ * (gc_block_alloc) have these and GC_BLOCK_CLASSES - GC_SIZE_CLASSES more, of 256, 512, ... 4096
+ * bytes: set tables and list item arrays of that size come and go as often as small objects. */
 #define GC_CLASS_BYTES 16
 #define GC_SIZE_CLASSES 12
+#define GC_BLOCK_CLASSES (GC_SIZE_CLASSES + 5)
 #define VM_POLL_INTERVAL 4096
 
 /* repr, comparisons and hashing of nested containers recurse in C; past this depth (vm->c_depth)
@@ -84,8 +87,8 @@ struct AnoleVM {
      * bound results, small lists) then skips malloc and free. */
     Obj *free_objects[GC_SIZE_CLASSES];
     uint32_t free_counts[GC_SIZE_CLASSES];
-    void *free_blocks[GC_SIZE_CLASSES];      /* the same for gc_block_alloc's blocks */
-    uint32_t free_block_counts[GC_SIZE_CLASSES];
+    void *free_blocks[GC_BLOCK_CLASSES];     /* the same for gc_block_alloc's blocks */
+    uint32_t free_block_counts[GC_BLOCK_CLASSES];
 
     Dict *builtins;
     Dict *globals;            /* the __main__ namespace of the current run */
@@ -111,6 +114,8 @@ struct AnoleVM {
     int argc;                 /* sys.argv */
     char **argv;
     Exception *memory_error;  /* preallocated: raising it must not allocate */
+    /* The slice of subscripts that use theirs up unseen (slice_build); not on the heap. */
+    Slice scratch_slice;
 
     AnoleWriteFn write;
     void *write_ctx;
