@@ -307,13 +307,18 @@ static void gc_free_object(VM *vm, Obj *o) {
         gc_track_bytes(vm, -(long)(((List *)o)->cap * sizeof(Value)));
         gc_block_free(vm, ((List *)o)->items, ((List *)o)->cap * sizeof(Value));
         break;
-    case OBJ_DICT:
-    case OBJ_SET:
-    case OBJ_FROZENSET: {
+    case OBJ_DICT: {
         Dict *d = (Dict *)o;
         gc_track_bytes(vm, -(long)(d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t)));
         gc_block_free(vm, d->entries, d->entcap * sizeof(DictEntry));
         gc_block_free(vm, d->index, d->indexcap * sizeof(int32_t));
+        break;
+    }
+    case OBJ_SET:
+    case OBJ_FROZENSET: {
+        Dict *s = (Dict *)o;   /* no index: Dict.set holds its counters (set.c) */
+        gc_track_bytes(vm, -(long)(s->entcap * sizeof(DictEntry)));
+        gc_block_free(vm, s->entries, s->entcap * sizeof(DictEntry));
         break;
     }
     case OBJ_CODE: {

@@ -97,8 +97,15 @@ typedef struct Dict {
     uint32_t nentries;   /* used entry slots, deleted ones included */
     uint32_t count;      /* live keys */
     uint32_t entcap;
-    int32_t *index;      /* -1 empty, -2 deleted, else an entry position */
-    uint32_t indexcap;   /* a power of two */
+    union {
+        int32_t *index;  /* dicts: -1 empty, -2 deleted, else an entry position */
+        /* sets (set.c): the two counters CPython keeps beside the table, `fill` (live and
+         * deleted slots) and the `finger` where set.pop resumes */
+        struct {
+            int32_t fill, finger;
+        } set;
+    };
+    uint32_t indexcap;   /* dicts: a power of two; 0 for sets, which have no index */
     uint32_t keys_version;
 } Dict;
 

@@ -5,9 +5,9 @@
  * A set uses the Dict layout the collector knows: `entries` is the open-addressed table itself
  * (entcap == nentries == its size, a power of two), `count` is the number of live keys. An empty
  * slot has key VALUE_NULL and hash 0, a deleted one ("dummy") key VALUE_NULL and hash -1, which no
- * real hash is (dict_hash never returns it). The two counters CPython keeps beside the table live
- * in a two-int index array: index[0] is `fill` (live + dummy slots), index[1] the `finger` where
- * set.pop resumes. */
+ * real hash is (dict_hash never returns it). The two counters CPython keeps beside the table,
+ * `fill` (live + dummy slots) and the `finger` where set.pop resumes, take the place of a dict's
+ * index pointer (Dict.set), so a set is two allocations, not three. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +19,8 @@
 #define SET_PERTURB_SHIFT 5
 #define SET_DUMMY ((uint64_t)-1)
 
-#define SET_FILL(s) ((s)->index[0])
-#define SET_FINGER(s) ((s)->index[1])
+#define SET_FILL(s) ((s)->set.fill)
+#define SET_FINGER(s) ((s)->set.finger)
 
 static size_t set_mask(Dict *s) { return (size_t)s->entcap - 1; }
 
@@ -35,20 +35,15 @@ static DictEntry *set_table_alloc(VM *vm, size_t n) {
 /* Gives a set its first table when it has none yet (a set made by gc_alloc alone). */
 static int set_ready_slow(VM *vm, Dict *s) {
     s->entries = set_table_alloc(vm, SET_MINSIZE);
-    s->index = gc_block_alloc(vm, 2 * sizeof(int32_t));
-    if (s->index) s->index[0] = s->index[1] = 0;
-    if (!s->entries || !s->index) {
-        gc_block_free(vm, s->entries, SET_MINSIZE * sizeof(DictEntry));
-        gc_block_free(vm, s->index, 2 * sizeof(int32_t));
-        s->entries = NULL;
-        s->index = NULL;
+    if (!s->entries) {
         exc_raise_memory(vm);
         return 0;
     }
     s->entcap = s->nentries = SET_MINSIZE;
-    s->indexcap = 2;
+    s->indexcap = 0;
     s->count = 0;
-    gc_track_bytes(vm, (long)(SET_MINSIZE * sizeof(DictEntry) + 2 * sizeof(int32_t)));
+    SET_FILL(s) = SET_FINGER(s) = 0;
+    gc_track_bytes(vm, (long)(SET_MINSIZE * sizeof(DictEntry)));
     return 1;
 }
 
@@ -244,12 +239,10 @@ int set_discard_key(VM *vm, Dict *s, Value key) {
 }
 
 void set_clear(VM *vm, Dict *s) {
-    gc_track_bytes(vm, -(long)(s->entcap * sizeof(DictEntry) + s->indexcap * sizeof(int32_t)));
+    gc_track_bytes(vm, -(long)(s->entcap * sizeof(DictEntry)));
     gc_block_free(vm, s->entries, s->entcap * sizeof(DictEntry));
-    gc_block_free(vm, s->index, s->indexcap * sizeof(int32_t));
     s->entries = NULL;
-    s->index = NULL;
-    s->entcap = s->nentries = s->indexcap = s->count = 0;
+    s->entcap = s->nentries = s->count = 0;
     if (!set_ready(vm, s)) vm->exc = VALUE_NULL;
 }
 
@@ -345,9 +338,9 @@ int set_shrink_dummies(VM *vm, Dict *s) {
 void set_swap_bodies(Dict *a, Dict *b) {
     Dict t = *a;
     a->entries = b->entries, a->nentries = b->nentries, a->count = b->count, a->entcap = b->entcap;
-    a->index = b->index, a->indexcap = b->indexcap;
+    a->set = b->set;
     b->entries = t.entries, b->nentries = t.nentries, b->count = t.count, b->entcap = t.entcap;
-    b->index = t.index, b->indexcap = t.indexcap;
+    b->set = t.set;
 }
 
 /* CPython's frozenset hash: order-independent over the entries' hashes. */
