@@ -32,26 +32,36 @@ static DictEntry *set_table_alloc(VM *vm, size_t n) {
     return t;
 }
 
-/* Gives a set its first table when it has none yet (a set made by gc_alloc alone). */
-static int set_ready_slow(VM *vm, Dict *s) {
-    s->entries = set_table_alloc(vm, SET_MINSIZE);
+/* The table size for minused slots: the smallest power of two above it, at least SET_MINSIZE. */
+static size_t set_table_size(int64_t minused) {
+    size_t size = SET_MINSIZE;
+    while (size <= (size_t)minused) size <<= 1;
+    return size;
+}
+
+/* Gives a set without a table (a bare set: set_new_bare) its first one, for minused slots. */
+static int set_ready_sized(VM *vm, Dict *s, int64_t minused) {
+    size_t size = set_table_size(minused);
+    s->entries = set_table_alloc(vm, size);
     if (!s->entries) {
         exc_raise_memory(vm);
         return 0;
     }
-    s->entcap = s->nentries = SET_MINSIZE;
+    s->entcap = s->nentries = (uint32_t)size;
     s->indexcap = 0;
     s->count = 0;
     SET_FILL(s) = SET_FINGER(s) = 0;
-    gc_track_bytes(vm, (long)(SET_MINSIZE * sizeof(DictEntry)));
+    gc_track_bytes(vm, (long)(size * sizeof(DictEntry)));
     return 1;
 }
 
 /* Inline, since nearly every set already has its table: clang left this check a call. */
-static ALWAYS_INLINE int set_ready(VM *vm, Dict *s) { return s->entries ? 1 : set_ready_slow(vm, s); }
+static ALWAYS_INLINE int set_ready(VM *vm, Dict *s) { return s->entries ? 1 : set_ready_sized(vm, s, 0); }
+
+Dict *set_new_bare(VM *vm, int frozen) { return gc_alloc(vm, sizeof(Dict), frozen ? OBJ_FROZENSET : OBJ_SET); }
 
 Dict *set_new(VM *vm, int frozen) {
-    Dict *s = gc_alloc(vm, sizeof(Dict), frozen ? OBJ_FROZENSET : OBJ_SET);
+    Dict *s = set_new_bare(vm, frozen);
     if (!s) return NULL;
     if (!set_ready(vm, s)) {
         vm->exc = VALUE_NULL;
@@ -136,8 +146,7 @@ found:
 
 /* set_table_resize: a table of the smallest power of two above minused, dummies dropped. */
 static int set_table_resize(VM *vm, Dict *s, int64_t minused) {
-    size_t newsize = SET_MINSIZE;
-    while (newsize <= (size_t)minused) newsize <<= 1;
+    size_t newsize = set_table_size(minused);
     if (newsize > ((size_t)1 << 28)) {
         exc_raise_memory(vm);
         return 0;
@@ -248,7 +257,12 @@ void set_clear(VM *vm, Dict *s) {
 
 /* set_merge: adds every key of another set, copying the table outright when that is possible. */
 int set_merge(VM *vm, Dict *s, Dict *other) {
-    if (!set_ready(vm, s)) return 0;
+    if (!s->entries) {
+        /* A bare set gets the table the resize below would give a new set's minimal one (set(x),
+         * x.copy(), x | y): made once, not made and then remade. */
+        int big = (size_t)other->count * 5 >= (SET_MINSIZE - 1) * 3;
+        if (!set_ready_sized(vm, s, big ? (int64_t)other->count * 2 : 0)) return 0;
+    }
     if (other == s || other->count == 0) return 1;
     if (((size_t)SET_FILL(s) + other->count) * 5 >= set_mask(s) * 3 &&
         !set_table_resize(vm, s, ((int64_t)s->count + other->count) * 2))

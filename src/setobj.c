@@ -9,6 +9,7 @@ int set_discard_entry(VM *vm, Dict *s, Value key, uint64_t hash);
 int set_discard_key(VM *vm, Dict *s, Value key);
 void set_clear(VM *vm, Dict *s);
 int set_merge(VM *vm, Dict *s, Dict *other);
+Dict *set_new_bare(VM *vm, int frozen);
 Value set_pop(VM *vm, Dict *s);
 int set_shrink_dummies(VM *vm, Dict *s);
 void set_swap_bodies(Dict *a, Dict *b);
@@ -20,7 +21,8 @@ static int set_is_frozen(Dict *s) { return s->hdr.kind == OBJ_FROZENSET; }
 
 /* make_new_set: a set (or frozenset) with the items of iterable (VALUE_NULL: none). */
 static Dict *set_make(VM *vm, int frozen, Value iterable) {
-    Dict *s = set_new(vm, frozen);
+    /* From another set, bare: set_merge sizes its table for what it copies. */
+    Dict *s = set_is_any(iterable) ? set_new_bare(vm, frozen) : set_new(vm, frozen);
     if (!s) {
         exc_raise_memory(vm);
         return NULL;
