@@ -115,8 +115,53 @@ static Value gen_method_send(VM *vm, Value *args, int nargs, Tuple *kw) {
     return r == VALUE_NULL ? gen_stop(vm, g) : r;
 }
 
-/* Raises exc inside a suspended generator; returns what it yields next, VALUE_NULL when it
- * finishes, or VALUE_ERROR. A generator that never started just finishes with the exception. */
+/* Raises exc inside a suspended generator, at the point it waits; returns what it yields next,
+ * VALUE_NULL when it finishes, or VALUE_ERROR. */
+static Value gen_throw_here(VM *vm, Generator *g, Value exc) {
+    vm->exc = exc;
+    return gen_send(vm, g, VALUE_ERROR);
+}
+
+/* The iterator a generator suspended in `yield from` delegates to, found as CPython's _PyGen_yf
+ * finds it: the top of the generator's stack while it waits at the RESUME 2 that follows that
+ * YIELD_VALUE. VALUE_NULL for any other generator. */
+static Value gen_delegate(const Generator *g) {
+    if (g->state != GEN_SUSPENDED || g->spoff == 0) return VALUE_NULL;
+    int op = g->ip[0] & 0xff;
+    if ((op != OP_RESUME && op != OP_RESUME_QUICK) || (g->ip[0] >> 8) < 2 || (g->ip[-2] & 0xff) != OP_SEND)
+        return VALUE_NULL;
+    return g->slots[g->spoff - 1];
+}
+
+/* Ends g's `yield from` as its SEND does once the delegate is done: the delegate comes off the
+ * stack and g goes on at SEND's jump target, with value (what the delegate returned) or, for
+ * VALUE_ERROR, raising vm->exc there. */
+static Value gen_leave_yield_from(VM *vm, Generator *g, Value value) {
+    uint16_t *send = g->ip - 2;   /* SEND, YIELD_VALUE, then the RESUME g waits at */
+    g->spoff--;
+    g->ip = send + 1 + (send[0] >> 8);
+    return value == VALUE_ERROR ? gen_throw_here(vm, g, vm->exc) : gen_send(vm, g, value);
+}
+
+static Value gen_close(VM *vm, Generator *g);
+
+/* Closes the iterator a generator delegates to (gen_close_iter): a generator as close() does,
+ * another iterator by its close method when it has one. 0 with vm->exc set if that raised. */
+static int gen_close_delegate(VM *vm, Value yf) {
+    if (value_is_kind(yf, OBJ_GENERATOR)) return gen_close(vm, value_as_ptr(yf)) != VALUE_ERROR;
+    Str *name = str_intern(vm, "close", 5);
+    Value close = name ? attr_get_opt(vm, yf, name) : VALUE_ERROR;
+    if (close == VALUE_ERROR || close == VALUE_NULL) {
+        vm->exc = VALUE_NULL;   /* CPython only reports a failed lookup as unraisable */
+        return 1;
+    }
+    return call_value(vm, close, NULL, 0, NULL) != VALUE_ERROR;
+}
+
+/* generator.throw(exc), as CPython's _gen_throw: a generator that never started just finishes with
+ * the exception; one suspended in `yield from` passes it on to the iterator it delegates to (for
+ * GeneratorExit: closes that iterator, then raises it here) and goes on from what that did; any
+ * other has it raised at its yield. */
 static Value gen_throw_value(VM *vm, Generator *g, Value exc) {
     if (g->state == GEN_CREATED || g->state == GEN_DONE) {
         g->state = GEN_DONE;
@@ -124,8 +169,45 @@ static Value gen_throw_value(VM *vm, Generator *g, Value exc) {
         return VALUE_ERROR;
     }
     if (g->state == GEN_RUNNING) return exc_raise(vm, &exc_ValueError, "generator already executing");
-    vm->exc = exc;
-    return gen_send(vm, g, VALUE_ERROR);
+    Value yf = gen_delegate(g);
+    if (yf == VALUE_NULL) return gen_throw_here(vm, g, exc);
+    /* The delegate may run Python code, which may collect: exc is kept, and g is marked running
+     * meanwhile so that nothing resumes it. */
+    if (!gc_root_push(vm, exc)) return VALUE_ERROR;
+    g->state = GEN_RUNNING;
+    if (type_is_subtype(((Exception *)value_as_ptr(exc))->type, &exc_GeneratorExit)) {
+        int closed = gen_close_delegate(vm, yf);
+        g->state = GEN_SUSPENDED;
+        gc_root_pop(vm, 1);
+        return gen_throw_here(vm, g, closed ? exc : vm->exc);
+    }
+    Value r;
+    if (value_is_kind(yf, OBJ_GENERATOR)) {
+        Generator *sub = value_as_ptr(yf);
+        r = gen_throw_value(vm, sub, exc);
+        g->state = GEN_SUSPENDED;
+        gc_root_pop(vm, 1);
+        if (r == VALUE_NULL) return gen_leave_yield_from(vm, g, sub->retval);
+    } else {
+        Str *name = str_intern(vm, "throw", 5);
+        Value throw = name ? attr_get_opt(vm, yf, name) : VALUE_ERROR;
+        if (throw == VALUE_NULL || throw == VALUE_ERROR) {
+            g->state = GEN_SUSPENDED;
+            gc_root_pop(vm, 1);
+            return throw == VALUE_NULL ? gen_throw_here(vm, g, exc) : VALUE_ERROR;
+        }
+        r = call_value(vm, throw, &exc, 1, NULL);
+        g->state = GEN_SUSPENDED;
+        gc_root_pop(vm, 1);
+        if (r == VALUE_ERROR && value_is_kind(vm->exc, OBJ_EXCEPTION) &&
+            type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, &exc_StopIteration)) {
+            Value value = ((Exception *)value_as_ptr(vm->exc))->message;
+            vm->exc = VALUE_NULL;
+            return gen_leave_yield_from(vm, g, value == VALUE_NULL ? VALUE_NONE : value);
+        }
+    }
+    /* The delegate raised: so does g, past its yield from. Or it yielded: so does g, in it. */
+    return r == VALUE_ERROR ? gen_leave_yield_from(vm, g, VALUE_ERROR) : r;
 }
 
 static Value gen_method_throw(VM *vm, Value *args, int nargs, Tuple *kw) {
@@ -142,14 +224,12 @@ static Value gen_method_throw(VM *vm, Value *args, int nargs, Tuple *kw) {
     return r == VALUE_NULL ? gen_stop(vm, g) : r;
 }
 
-/* close(): GeneratorExit at the yield, so that finally blocks and with statements run. */
-static Value gen_method_close(VM *vm, Value *args, int nargs, Tuple *kw) {
-    (void)nargs;
-    (void)kw;
-    Generator *g = value_as_ptr(args[0]);
+/* close(): GeneratorExit at the yield (after closing what a `yield from` delegates to), so that
+ * finally blocks and with statements run. VALUE_NONE, or VALUE_ERROR. */
+static Value gen_close(VM *vm, Generator *g) {
     if (g->state != GEN_SUSPENDED) {
-        g->state = GEN_DONE;
-        return VALUE_NONE;
+        if (g->state != GEN_RUNNING) g->state = GEN_DONE;
+        return g->state == GEN_RUNNING ? exc_raise(vm, &exc_ValueError, "generator already executing") : VALUE_NONE;
     }
     Exception *e = exc_new(vm, &exc_GeneratorExit, VALUE_NULL);
     if (!e) return exc_raise_memory(vm);
@@ -165,6 +245,12 @@ static Value gen_method_close(VM *vm, Value *args, int nargs, Tuple *kw) {
         return VALUE_ERROR;
     }
     return exc_raise(vm, &exc_RuntimeError, "generator ignored GeneratorExit");
+}
+
+static Value gen_method_close(VM *vm, Value *args, int nargs, Tuple *kw) {
+    (void)nargs;
+    (void)kw;
+    return gen_close(vm, value_as_ptr(args[0]));
 }
 
 static Value gen_method_next(VM *vm, Value *args, int nargs, Tuple *kw) {
