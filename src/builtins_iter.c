@@ -282,10 +282,7 @@ static Value bi_iter(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return value_from_ptr(it);
 }
 
-static int bi_is_iterator(Value v) {
-    return type_of(v)->next != NULL || value_is_kind(v, OBJ_LIST_ITER) || value_is_kind(v, OBJ_RANGE_ITER) ||
-           value_is_kind(v, OBJ_GENERATOR);
-}
+static int bi_is_iterator(Value v) { return type_of(v)->next != NULL; }
 
 static Value bi_next(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     if (!bi_no_keywords(vm, "next", kwnames)) return VALUE_ERROR;

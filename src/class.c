@@ -825,22 +825,7 @@ static int heap_contains(VM *vm, Value c, Value item) {
     Value r = call_dunder(vm, c, "__contains__", &item, 1);
     if (r == VALUE_ERROR) return -1;
     if (r != VALUE_NULL) return op_truthy(vm, r);
-    Value it = op_get_iter(vm, c);
-    if (it == VALUE_ERROR) return -1;
-    if (!gc_root_push(vm, it)) return -1;
-    int found = 0;
-    for (;;) {
-        Value x = op_iter_next(vm, it);
-        if (x == VALUE_ERROR) found = -1;
-        if (x == VALUE_ERROR || x == VALUE_NULL) break;
-        int eq = op_equal(vm, x, item);
-        if (eq) {
-            found = eq;
-            break;
-        }
-    }
-    gc_root_pop(vm, 1);
-    return found;
+    return op_iter_search(vm, c, item);
 }
 
 static Value heap_unary(VM *vm, int op, Value v) {

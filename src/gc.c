@@ -235,7 +235,6 @@ static void gc_trace(GrayStack *g, Obj *o) {
         gc_push_value(g, f->doc);
         break;
     }
-    case OBJ_LIST_ITER: gc_push_value(g, ((ListIter *)o)->seq); break;
     case OBJ_EXCEPTION: {
         Exception *e = (Exception *)o;
         gc_push(g, &e->type->hdr);
@@ -297,7 +296,7 @@ static void gc_trace(GrayStack *g, Obj *o) {
         gc_push_value(g, ((Wrapper *)o)->c);
         break;
     case OBJ_GENERATOR: gc_trace_generator(o, gc_push_value_cb, g); break;
-    case OBJ_STR: case OBJ_BUILTIN: case OBJ_RANGE: case OBJ_RANGE_ITER: case OBJ_BIGINT: case OBJ__COUNT: break;
+    case OBJ_STR: case OBJ_BUILTIN: case OBJ_RANGE: case OBJ_BIGINT: case OBJ__COUNT: break;
     }
 }
 

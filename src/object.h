@@ -21,8 +21,6 @@ typedef enum {
     OBJ_BUILTIN,
     OBJ_TYPE,
     OBJ_RANGE,
-    OBJ_RANGE_ITER,
-    OBJ_LIST_ITER,
     OBJ_EXCEPTION,
     OBJ_TRACEBACK,
     OBJ_BIGINT,        /* an int beyond the 48-bit small ints (bigint.c) */
@@ -316,17 +314,6 @@ typedef struct Range {
     Obj hdr;
     int64_t start, stop, step;
 } Range;
-
-typedef struct RangeIter {
-    Obj hdr;
-    int64_t next, stop, step;
-} RangeIter;
-
-typedef struct ListIter {
-    Obj hdr;
-    Value seq;               /* a list or tuple */
-    uint32_t index;
-} ListIter;
 
 typedef struct Traceback {
     Obj hdr;

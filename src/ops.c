@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "class.h"
 #include "opcode.h"
 #include "runtime.h"
 #include "vm.h"
@@ -237,174 +238,75 @@ int op_truthy(VM *vm, Value v) {
 
 Value op_get_iter(VM *vm, Value v) {
     Type *t = type_of(v);
-    if (t->iter) return t->iter(vm, v);
-    if (value_is_kind(v, OBJ_RANGE)) {
-        Range *r = value_as_ptr(v);
-        RangeIter *it = gc_alloc(vm, sizeof(RangeIter), OBJ_RANGE_ITER);
-        if (!it) return exc_raise_memory(vm);
-        it->next = r->start;
-        it->stop = r->stop;
-        it->step = r->step;
-        return value_from_ptr(it);
-    }
-    if (value_is_kind(v, OBJ_LIST) || value_is_kind(v, OBJ_TUPLE) || value_is_kind(v, OBJ_STR)) {
-        ListIter *it = gc_alloc(vm, sizeof(ListIter), OBJ_LIST_ITER);
-        if (!it) return exc_raise_memory(vm);
-        it->seq = v;
-        return value_from_ptr(it);
-    }
-    if (value_is_kind(v, OBJ_RANGE_ITER) || value_is_kind(v, OBJ_LIST_ITER)) return v;
-    return exc_raise(vm, &exc_TypeError, "'%s' object is not iterable", type_of(v)->name);
-}
-
-static Value op_str_char_at(VM *vm, Str *s, uint32_t index, uint32_t *byte_pos) {
-    (void)index;
-    const unsigned char *p = (const unsigned char *)s->data + *byte_pos;
-    uint32_t n = p[0] < 0x80 ? 1 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
-    Value r = str_value(vm, (const char *)p, n);
-    *byte_pos += n;
-    return r;
+    if (!t->iter) return exc_raise(vm, &exc_TypeError, "'%s' object is not iterable", t->name);
+    Value it = t->iter(vm, v);
+    /* Built-in types return iterators; a class's __iter__ may return anything. */
+    if (it != VALUE_ERROR && !type_of(it)->next)
+        return exc_raise(vm, &exc_TypeError, "iter() returned non-iterator of type '%s'", type_of(it)->name);
+    return it;
 }
 
 Value op_iter_next(VM *vm, Value itv) {
     Type *t = type_of(itv);
-    if (t->next) return t->next(vm, itv);
-    Obj *o = value_as_obj(itv);
-    if (o->kind == OBJ_RANGE_ITER) {
-        RangeIter *it = (RangeIter *)o;
-        if (it->step > 0 ? it->next >= it->stop : it->next <= it->stop) return VALUE_NULL;
-        int64_t v = it->next;
-        it->next += it->step;
-        return value_from_int(v);
-    }
-    ListIter *it = (ListIter *)o;
-    if (value_is_kind(it->seq, OBJ_LIST)) {
-        List *l = value_as_ptr(it->seq);
-        return it->index < l->len ? l->items[it->index++] : VALUE_NULL;
-    }
-    if (value_is_kind(it->seq, OBJ_TUPLE)) {
-        Tuple *t = value_as_ptr(it->seq);
-        return it->index < t->len ? t->items[it->index++] : VALUE_NULL;
-    }
-    /* For str the index counts bytes, so iteration stays linear in the string's length. */
-    Str *s = value_as_ptr(it->seq);
-    if (it->index >= s->len) return VALUE_NULL;
-    return op_str_char_at(vm, s, 0, &it->index);
+    if (!t->next) return exc_raise(vm, &exc_TypeError, "'%s' object is not an iterator", t->name);
+    return t->next(vm, itv);
 }
 
-static int op_index(VM *vm, Value key, uint32_t len, const char *what, uint32_t *out) {
-    if (!value_is_int(key) && !value_is_bool(key)) {
-        exc_raise(vm, &exc_TypeError, "%s indices must be integers or slices, not %s", what, type_of(key)->name);
-        return 0;
-    }
-    int64_t i = value_is_bool(key) ? key == VALUE_TRUE : value_as_int(key);
-    if (i < 0) i += len;
-    if (i < 0 || i >= (int64_t)len) {
-        exc_raise(vm, &exc_IndexError, "%s index out of range", what);
-        return 0;
-    }
-    *out = (uint32_t)i;
-    return 1;
-}
-
+/* Subscripts and `in` go through the container's type: every built-in sequence and mapping has
+ * the slots, and classes have them from their dunder methods (class.c). */
 Value op_subscr(VM *vm, Value container, Value key) {
-    uint32_t i;
     Type *t = type_of(container);
     if (t->getitem) return t->getitem(vm, container, key);
-    if (value_is_kind(container, OBJ_LIST)) {
-        List *l = value_as_ptr(container);
-        return op_index(vm, key, l->len, "list", &i) ? l->items[i] : VALUE_ERROR;
-    }
-    if (value_is_kind(container, OBJ_TUPLE)) {
-        Tuple *t = value_as_ptr(container);
-        return op_index(vm, key, t->len, "tuple", &i) ? t->items[i] : VALUE_ERROR;
-    }
-    if (value_is_kind(container, OBJ_STR)) {
-        Str *s = value_as_ptr(container);
-        if (!op_index(vm, key, s->nchars, "string", &i)) return VALUE_ERROR;
-        uint32_t pos = 0;
-        for (uint32_t k = 0; k < i; k++) {
-            unsigned char c = (unsigned char)s->data[pos];
-            pos += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-        }
-        return op_str_char_at(vm, s, i, &pos);
-    }
-    if (value_is_kind(container, OBJ_RANGE)) {
-        Range *r = value_as_ptr(container);
-        int64_t n = r->step > 0 ? (r->stop - r->start + r->step - 1) / r->step : (r->start - r->stop - r->step - 1) / -r->step;
-        if (n < 0) n = 0;
-        if (!op_index(vm, key, (uint32_t)n, "range object", &i)) return VALUE_ERROR;
-        return value_from_int(r->start + (int64_t)i * r->step);
-    }
-    return exc_raise(vm, &exc_TypeError, "'%s' object is not subscriptable", type_of(container)->name);
+    return exc_raise(vm, &exc_TypeError, "'%s' object is not subscriptable", t->name);
 }
 
 Value op_store_subscr(VM *vm, Value container, Value key, Value value) {
-    uint32_t i;
     Type *t = type_of(container);
     if (t->setitem) return t->setitem(vm, container, key, value);
-    if (value_is_kind(container, OBJ_LIST)) {
-        List *l = value_as_ptr(container);
-        if (!op_index(vm, key, l->len, "list assignment", &i)) return VALUE_ERROR;
-        l->items[i] = value;
-        return VALUE_NONE;
+    return exc_raise(vm, &exc_TypeError, "'%s' object does not support item assignment", t->name);
+}
+
+int op_exc_is(VM *vm, Type *type) {
+    return value_is_kind(vm->exc, OBJ_EXCEPTION) && type_is_subtype(((Exception *)value_as_ptr(vm->exc))->type, type);
+}
+
+int op_iter_missing(VM *vm, Value v) {
+    Type *t = type_of(v);
+    if (!t->is_heap) return !t->iter && !t->getitem;
+    return type_lookup(vm, t, vm->names.iter) == VALUE_NULL && type_lookup(vm, t, vm->names.getitem) == VALUE_NULL;
+}
+
+int op_iter_search(VM *vm, Value container, Value item) {
+    Value it = op_get_iter(vm, container);
+    if (it == VALUE_ERROR) {
+        /* A TypeError (not iterable, or __iter__ gave a non-iterator) is worded for `in`, as
+         * CPython's _PySequence_IterSearch words it; anything else __iter__ raised stays. */
+        if (op_exc_is(vm, &exc_TypeError)) {
+            vm->exc = VALUE_NULL;
+            exc_raise(vm, &exc_TypeError, "argument of type '%s' is not iterable", type_of(container)->name);
+        }
+        return -1;
     }
-    return exc_raise(vm, &exc_TypeError, "'%s' object does not support item assignment", type_of(container)->name);
+    if (!gc_root_push(vm, it)) return -1;
+    int found = 0;
+    for (;;) {
+        Value x = op_iter_next(vm, it);
+        if (x == VALUE_ERROR) found = -1;
+        if (x == VALUE_ERROR || x == VALUE_NULL) break;
+        int eq = op_equal(vm, x, item);
+        if (eq) {
+            found = eq;
+            break;
+        }
+    }
+    gc_root_pop(vm, 1);
+    return found;
 }
 
 Value op_contains(VM *vm, Value container, Value item) {
     Type *t = type_of(container);
-    if (t->contains) {
-        int r = t->contains(vm, container, item);
-        return r < 0 ? VALUE_ERROR : value_from_bool(r);
-    }
-    if (value_is_kind(container, OBJ_STR)) {
-        if (!value_is_kind(item, OBJ_STR))
-            return exc_raise(vm, &exc_TypeError, "'in <string>' requires string as left operand, not %s", type_of(item)->name);
-        Str *s = value_as_ptr(container), *sub = value_as_ptr(item);
-        if (sub->len == 0) return VALUE_TRUE;
-        for (uint32_t i = 0; i + sub->len <= s->len; i++)
-            if (memcmp(s->data + i, sub->data, sub->len) == 0) return VALUE_TRUE;
-        return VALUE_FALSE;
-    }
-    Value *items = NULL;
-    uint32_t n = 0;
-    if (value_is_kind(container, OBJ_LIST)) items = ((List *)value_as_ptr(container))->items, n = ((List *)value_as_ptr(container))->len;
-    else if (value_is_kind(container, OBJ_TUPLE)) items = ((Tuple *)value_as_ptr(container))->items, n = ((Tuple *)value_as_ptr(container))->len;
-    else if (value_is_kind(container, OBJ_RANGE)) {
-        Range *r = value_as_ptr(container);
-        if (!value_is_int(item)) return VALUE_FALSE;
-        int64_t x = value_as_int(item);
-        int in = r->step > 0 ? (x >= r->start && x < r->stop) : (x <= r->start && x > r->stop);
-        return value_from_bool(in && (x - r->start) % r->step == 0);
-    } else {
-        Value it = op_get_iter(vm, container);
-        if (it == VALUE_ERROR) {
-            vm->exc = VALUE_NULL;
-            return exc_raise(vm, &exc_TypeError, "argument of type '%s' is not iterable", type_of(container)->name);
-        }
-        if (!gc_root_push(vm, it)) return VALUE_ERROR;
-        Value found = VALUE_FALSE;
-        for (;;) {
-            Value x = op_iter_next(vm, it);
-            if (x == VALUE_ERROR) found = VALUE_ERROR;
-            if (x == VALUE_ERROR || x == VALUE_NULL) break;
-            int eq = op_equal(vm, x, item);
-            if (eq < 0) found = VALUE_ERROR;
-            if (eq) {
-                if (eq > 0) found = VALUE_TRUE;
-                break;
-            }
-        }
-        gc_root_pop(vm, 1);
-        return found;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        int eq = op_equal(vm, items[i], item);
-        if (eq < 0) return VALUE_ERROR;
-        if (eq) return VALUE_TRUE;
-    }
-    return VALUE_FALSE;
+    int r = t->contains ? t->contains(vm, container, item) : op_iter_search(vm, container, item);
+    return r < 0 ? VALUE_ERROR : value_from_bool(r);
 }
 
 static int op_seq_repr(VM *vm, Value *items, uint32_t n, const char *open, const char *close, int tuple, StrBuf *out) {

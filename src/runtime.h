@@ -111,7 +111,7 @@ uint32_t dict_keys_version(VM *vm, Dict *d);            /* 0 when out of version
 /* types.c: the built-in types and type_of */
 extern Type type_object, type_int, type_float, type_bool, type_none, type_str, type_list,
     type_tuple, type_dict, type_set, type_frozenset, type_function, type_builtin, type_method,
-    type_code, type_range, type_range_iter, type_list_iter, type_type, type_cell, type_generator,
+    type_code, type_range, type_type, type_cell, type_generator,
     type_module, type_slice, type_property, type_staticmethod, type_classmethod, type_super,
     type_traceback, type_notimplemented;
 Type *type_of_any(Value v);
@@ -242,7 +242,15 @@ Value op_get_iter(VM *vm, Value v);
 Value op_iter_next(VM *vm, Value it);
 Value op_subscr(VM *vm, Value container, Value key);
 Value op_store_subscr(VM *vm, Value container, Value key, Value value);
+/* `item in container`: the type's contains slot, else op_iter_search. */
 Value op_contains(VM *vm, Value container, Value item);
+/* `in` by iterating container and comparing: 1 found, 0 not, -1 on error. */
+int op_iter_search(VM *vm, Value container, Value item);
+/* Whether the exception being raised is a type (or a subclass of it). */
+int op_exc_is(VM *vm, Type *type);
+/* Whether v's type gives no way to iterate it (CPython's tp_iter == NULL && !PySequence_Check):
+ * no iter slot, or a class with neither __iter__ nor __getitem__. */
+int op_iter_missing(VM *vm, Value v);
 int op_equal(VM *vm, Value a, Value b);                  /* -1 on error */
 /* Equality of hashable built-in values (dict keys), without calling Python code. */
 int op_key_equal(Value a, Value b);

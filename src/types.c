@@ -23,8 +23,6 @@ TYPE_STATIC(type_builtin, "builtin_function_or_method", &type_object)
 TYPE_STATIC(type_method, "method", &type_object)
 TYPE_STATIC(type_code, "code", &type_object)
 TYPE_STATIC(type_range, "range", &type_object)
-TYPE_STATIC(type_range_iter, "range_iterator", &type_object)
-TYPE_STATIC(type_list_iter, "list_iterator", &type_object)
 TYPE_STATIC(type_type, "type", &type_object)
 TYPE_STATIC(type_cell, "cell", &type_object)
 TYPE_STATIC(type_generator, "generator", &type_object)
@@ -51,8 +49,6 @@ static Type *const types_of_kinds[OBJ__COUNT] = {
     [OBJ_BUILTIN] = &type_builtin,
     [OBJ_TYPE] = &type_type,
     [OBJ_RANGE] = &type_range,
-    [OBJ_RANGE_ITER] = &type_range_iter,
-    [OBJ_LIST_ITER] = &type_list_iter,
     [OBJ_TRACEBACK] = &type_traceback,
     [OBJ_BIGINT] = &type_int,
     [OBJ_SET] = &type_set,

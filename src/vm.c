@@ -742,7 +742,13 @@ frame_entry:
         }
         case OP_LIST_EXTEND: {
             Value it = POP();
-            if (!list_extend(vm, value_as_ptr(sp[-oparg]), it)) goto error;
+            if (!list_extend(vm, value_as_ptr(sp[-oparg]), it)) {
+                if (op_exc_is(vm, &exc_TypeError) && op_iter_missing(vm, it)) {
+                    vm->exc = VALUE_NULL;
+                    exc_raise(vm, &exc_TypeError, "Value after * must be an iterable, not %s", type_of(it)->name);
+                }
+                goto error;
+            }
             break;
         }
         case OP_IS_OP: {

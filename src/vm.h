@@ -68,7 +68,7 @@ typedef struct Frame {
     X(setattr, "__setattr__") X(delattr, "__delattr__") X(getitem, "__getitem__")           \
     X(getattr, "__getattr__") X(init, "__init__") X(new_, "__new__") X(dict, "__dict__")     \
     X(call, "__call__") X(hash, "__hash__") X(len, "__len__") X(enter, "__enter__")         \
-    X(exit, "__exit__") X(format, "__format__") X(reversed, "__reversed__")
+    X(exit, "__exit__") X(format, "__format__") X(reversed, "__reversed__") X(iter, "__iter__")
 
 struct AnoleVM {
     /* The heap: every collectable object, the bytes they hold, and when to collect next. */
