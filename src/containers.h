@@ -57,6 +57,16 @@ int set_add(VM *vm, Dict *s, Value key);
 /* key in s: 1, 0, or -1 on error. set_contains_entry when the key's dict_hash is known. */
 int set_contains_key(VM *vm, Dict *s, Value key);
 int set_contains_entry(VM *vm, Dict *s, Value key, uint64_t hash);
+/* `key in s` for a small int key, from the one slot the probe starts at: 1 when it holds the key,
+ * 0 when it is empty (never used, so the probe would stop there), -1 when set_contains_entry must
+ * decide. A small int's hash is itself (it is below the hash modulus), but -1's is -2. */
+static ALWAYS_INLINE int set_contains_int_at_once(const Dict *s, Value key) {
+    if (!s->entries) return 0;
+    int64_t i = value_as_int(key);
+    const DictEntry *e = &s->entries[(uint64_t)(i == -1 ? -2 : i) & (s->entcap - 1)];
+    if (e->key == key) return 1;
+    return e->key == VALUE_NULL && e->hash == 0 ? 0 : -1;
+}
 /* Adds every item of iterable to s (set.update). 0 on error. */
 int set_update_from(VM *vm, Dict *s, Value iterable);
 /* The constant a set display of n >= 3 constants compiles to, as CPython 3.11 builds it (the

@@ -762,8 +762,12 @@ frame_entry:
              * CONTAINS_OP; n-queens spent a tenth of its time on the way). */
             Value container = TOP(), item = SECOND(), r;
             uint64_t hash;
-            if ((value_is_kind(container, OBJ_SET) || value_is_kind(container, OBJ_FROZENSET)) && dict_hash_pure(item, &hash)) {
-                int found = set_contains_entry(vm, value_as_ptr(container), item, hash);
+            int found;
+            if ((value_is_kind(container, OBJ_SET) || value_is_kind(container, OBJ_FROZENSET)) && value_is_int(item) &&
+                (found = set_contains_int_at_once(value_as_ptr(container), item)) >= 0) {
+                r = value_from_bool(found);
+            } else if ((value_is_kind(container, OBJ_SET) || value_is_kind(container, OBJ_FROZENSET)) && dict_hash_pure(item, &hash)) {
+                found = set_contains_entry(vm, value_as_ptr(container), item, hash);
                 r = found < 0 ? VALUE_ERROR : value_from_bool(found);
             } else {
                 r = op_contains(vm, container, item);
