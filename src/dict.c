@@ -126,6 +126,11 @@ int dict_tuple_hash(VM *vm, Value v, uint64_t *out) {
 }
 
 int dict_hash(VM *vm, Value v, uint64_t *out) {
+    /* str keys first and without a call: most keys are strs. */
+    if (value_is_kind(v, OBJ_STR)) {
+        *out = dict_fix_hash(str_hash(value_as_ptr(v)));
+        return 1;
+    }
     if (dict_hash_pure(v, out)) return 1;
     Type *t = type_of(v);
     if (t->hash) {
@@ -162,6 +167,7 @@ static int dict_key_is_pure(Value v) { return dict_key_is_pure_at(v, 0); }
 
 int dict_keys_equal(VM *vm, Value a, Value b) {
     if (a == b) return 1;
+    if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) return str_equal(value_as_ptr(a), value_as_ptr(b));
     if (dict_key_is_pure(a) && dict_key_is_pure(b)) return op_key_equal(a, b);
     return op_equal(vm, a, b);
 }

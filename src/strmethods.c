@@ -292,7 +292,15 @@ static size_t strm_prev(const char *d, size_t i) {
     return i;
 }
 
-static uint32_t strm_cp(const char *d, size_t i, int *n) { return str_utf8_decode((const unsigned char *)d + i, n); }
+/* The code point at byte offset i and its length in *n; ASCII inline, since most text is. */
+static inline uint32_t strm_cp(const char *d, size_t i, int *n) {
+    unsigned char c = (unsigned char)d[i];
+    if (c < 0x80) {
+        *n = 1;
+        return c;
+    }
+    return str_utf8_decode((const unsigned char *)d + i, n);
+}
 
 static int strm_append_piece(VM *vm, List *l, const Str *s, const char *d, size_t len) {
     Value v = str_piece(vm, s, (size_t)(d - s->data), len);
