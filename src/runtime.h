@@ -117,8 +117,17 @@ extern Type type_object, type_int, type_float, type_bool, type_none, type_str, t
 Type *type_of_any(Value v);
 /* Instances of classes are by far the most common question on the attribute paths, so they are
  * answered inline; everything else goes to the full table in types.c. */
+/* The type of every object kind whose objects all have one type; NULL where it depends on the
+ * object (type_of_any asks the object). */
+extern Type *const types_of_kinds[OBJ__COUNT];
 static inline Type *type_of(Value v) {
-    if (value_is_kind(v, OBJ_INSTANCE)) return ((Instance *)value_as_obj(v))->cls;
+    if (value_is_obj(v)) {
+        Obj *o = value_as_obj(v);
+        if (o->kind == OBJ_INSTANCE) return ((Instance *)o)->cls;
+        /* Inline for the kinds of one type (str, list, dict, ...): a call each time costs more
+         * under WebAssembly than the lookup. */
+        if (types_of_kinds[o->kind]) return types_of_kinds[o->kind];
+    }
     return type_of_any(v);
 }
 int type_is_subtype(const Type *t, const Type *base);

@@ -37,9 +37,7 @@ TYPE_STATIC(type_notimplemented, "NotImplementedType", &type_object)
 
 static Type *types_of_wrappers[] = {&type_property, &type_staticmethod, &type_classmethod, &type_super};
 
-/* The type of every object kind whose objects all have one type; NULL where it depends on the
- * object (type_of_any asks the object). */
-static Type *const types_of_kinds[OBJ__COUNT] = {
+Type *const types_of_kinds[OBJ__COUNT] = {
     [OBJ_STR] = &type_str,
     [OBJ_LIST] = &type_list,
     [OBJ_TUPLE] = &type_tuple,
