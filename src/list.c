@@ -236,13 +236,14 @@ static Value list_getitem(VM *vm, Value c, Value key) {
     return l->items[i];
 }
 
-/* The items to assign to a slice: a fresh list unless value is a tuple, so that l[:] = l and
- * generators work. Returns the list or tuple, or VALUE_ERROR. */
-static Value list_assign_source(VM *vm, Value value, const char *not_iterable) {
+/* The items to assign to a slice of l: a tuple or another list as it is (copying them runs no
+ * Python code, so nothing changes them meanwhile), a copy of l itself (l[:] = l), anything else
+ * iterated into a fresh list. Returns the list or tuple, or VALUE_ERROR. */
+static Value list_assign_source(VM *vm, List *l, Value value, const char *not_iterable) {
     if (value_is_kind(value, OBJ_TUPLE)) return value;
     if (value_is_kind(value, OBJ_LIST)) {
         List *src = value_as_ptr(value);
-        return list_of(vm, src->items, src->len);
+        return src == l ? list_of(vm, src->items, src->len) : value;
     }
     if (op_get_iter(vm, value) == VALUE_ERROR) {
         vm->exc = VALUE_NULL;
@@ -258,7 +259,7 @@ static Value list_setslice(VM *vm, List *l, Slice *s, Value value) {
         uint32_t m = 0;
         Value *src = NULL, srcv = VALUE_NULL;
         if (value != VALUE_NULL) {
-            srcv = list_assign_source(vm, value, "can only assign an iterable");
+            srcv = list_assign_source(vm, l, value, "can only assign an iterable");
             if (srcv == VALUE_ERROR) return VALUE_ERROR;
             src = seq_items(srcv, &m);
         }
@@ -280,7 +281,7 @@ static Value list_setslice(VM *vm, List *l, Slice *s, Value value) {
         l->len = (uint32_t)w;
         return VALUE_NONE;
     }
-    Value srcv = list_assign_source(vm, value, "must assign iterable to extended slice");
+    Value srcv = list_assign_source(vm, l, value, "must assign iterable to extended slice");
     if (srcv == VALUE_ERROR) return VALUE_ERROR;
     uint32_t m;
     Value *src = seq_items(srcv, &m);
