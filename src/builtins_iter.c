@@ -428,6 +428,8 @@ static Value bi_sum(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return total;
 }
 
+const BuiltinFn builtins_sum = bi_sum;
+
 /* any (want 1) and all (want 0): stop at the first item whose truth is `want`. */
 static Value bi_any_all(VM *vm, Value iterable, int want) {
     Value it = op_get_iter(vm, iterable);

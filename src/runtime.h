@@ -282,6 +282,8 @@ extern const BuiltinDef builtins_num[];    /* builtins_num.c: abs, round, divmod
 extern const BuiltinDef builtins_str[];    /* format.c: chr, ord, format, ascii */
 extern const BuiltinDef builtins_iter[];   /* builtins_iter.c: enumerate, zip, map, filter, sorted, ... */
 Builtin *builtins_new_function(VM *vm, const BuiltinDef *def);
+/* The builtin sum's function, which the evaluation loop runs itself for sum(generator). */
+extern const BuiltinFn builtins_sum;
 /* For a method of a built-in type called with a self of another layout (list.append(5, 1), or a
  * list method on an instance of a class based on list, which Anole lays out as a plain object):
  * the TypeError CPython raises, or VALUE_NULL when self fits after all (a subtype: True for int). */

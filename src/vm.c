@@ -1016,6 +1016,19 @@ frame_entry:
             HIT(OP_PRECALL);
             SAVE_FRAME();
             f->instr = this_instr;
+            if (value_is_kind(callable, OBJ_BUILTIN) && ((Builtin *)value_as_ptr(callable))->fn == builtins_sum &&
+                nargs == 1 && !kwnames && !is_meth && value_is_kind(args[0], OBJ_GENERATOR) &&
+                gen_resumable(value_as_ptr(args[0]), VALUE_NONE)) {
+                /* sum(generator) runs the generator in this loop (FRAME_RESUMER_SUM): the total
+                 * starts at 0 in the NULL's slot, and the caller resumes after the CALL. */
+                sp[-3] = value_from_int(0);
+                f->ip = ip + OPCACHE_PRECALL + 1 + OPCACHE_CALL;
+                Frame *gen_frame = vm_push_generator_frame(vm, value_as_ptr(args[0]), VALUE_NONE);
+                if (!gen_frame) goto error;
+                gen_frame->resumer = FRAME_RESUMER_SUM;
+                f = gen_frame;
+                RUN_FRAME();
+            }
             Value r = value_is_kind(callable, OBJ_BUILTIN) ? builtin_call(vm, value_as_ptr(callable), args, nargs, kwnames)
                                                            : call_value(vm, callable, args, nargs, kwnames);
             kwnames = NULL;
@@ -1087,7 +1100,8 @@ frame_entry:
             Value r = POP();
             if (f->resumer) {
                 /* A generator resumed inline (RESUME_INLINE) is finished, as gen_send leaves it:
-                 * the waiting FOR_ITER ends its loop, the waiting SEND takes the return value. */
+                 * the waiting FOR_ITER ends its loop, the waiting SEND takes the return value,
+                 * a sum() gives its total. */
                 Generator *g = f->gen;
                 int resumer = f->resumer;
                 uint32_t jump = f->resume_jump;
@@ -1095,6 +1109,12 @@ frame_entry:
                 g->retval = r;
                 vm->nframes--;
                 f = &vm->frames[vm->nframes - 1];
+                if (resumer == FRAME_RESUMER_SUM) {
+                    Value total = sp[-3];
+                    sp -= 3;
+                    PUSH(total);
+                    RUN_FRAME();
+                }
                 sp--;
                 if (resumer == OP_SEND) TOP() = r;
                 f->ip += jump;

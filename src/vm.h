@@ -33,10 +33,17 @@ typedef struct Frame {
     uint32_t serial;
     /* A generator frame that a FOR_ITER or SEND of the frame below resumed inside the loop (not
      * through gen_send): that opcode, to which the frame yields and returns, and its jump for
-     * when the generator returns. 0 in every other frame. */
+     * when the generator returns; FRAME_RESUMER_SUM for a generator that sum() drives in the
+     * loop. 0 in every other frame. */
     uint8_t resumer;
     uint32_t resume_jump;
 } Frame;
+
+/* Frame.resumer of a generator that sum(generator) runs inside the loop (no opcode has this
+ * number): each value it yields is added to the total in the caller's stack, three slots down
+ * (where the call's NULL was), and it goes on at once; when it returns, the total is the call's
+ * value. A C loop through gen_send per item cost twice as much under WebAssembly. */
+#define FRAME_RESUMER_SUM 0xff
 
 /* Collect after this many bytes of new objects at least (more when the live heap is bigger:
  * twice its size). Small enough that what is made between two collections stays in the CPU's
