@@ -4,6 +4,7 @@
  * rooted: a list used as a small holder keeps several values alive with one root. */
 #include <string.h>
 
+#include "bigint.h"
 #include "containers.h"
 #include "generator.h"
 #include "vm.h"
@@ -48,14 +49,21 @@ static Value bi_enumerate_new(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     static const char *const params[] = {"iterable", "start"};
     Value a[2];
     if (!args_bind(vm, "enumerate", args, nargs, kwnames, params, 2, 1, a)) return VALUE_ERROR;
-    int64_t start = 0;
-    if (a[1] != VALUE_NULL && !seq_as_int(vm, a[1], &start)) return VALUE_ERROR;
+    /* The count is an int of any size, kept as a Value (v[1]). */
+    Value count = value_from_int(0);
+    if (a[1] != VALUE_NULL) {
+        int64_t start;
+        if (value_is_kind(a[1], OBJ_BIGINT)) count = a[1];
+        else if (!seq_as_int(vm, a[1], &start)) return VALUE_ERROR;
+        else count = smallint_fits(start) ? value_from_int(start) : bigint_from_i128(vm, start);
+        if (count == VALUE_ERROR) return VALUE_ERROR;
+    }
     Value it = op_get_iter(vm, a[0]);
     if (it == VALUE_ERROR) return VALUE_ERROR;
     IterObj *e = iter_new(vm, &type_enumerate);
     if (!e) return exc_raise_memory(vm);
     e->v[0] = it;
-    e->n[0] = start;
+    e->v[1] = count;
     return value_from_ptr(e);
 }
 
@@ -63,7 +71,12 @@ static Value bi_enumerate_next(VM *vm, Value self) {
     IterObj *e = value_as_ptr(self);
     Value item = op_iter_next(vm, e->v[0]);
     if (item == VALUE_ERROR || item == VALUE_NULL) return item;
-    Value pair[2] = {value_from_int(e->n[0]++), item};
+    Value count = e->v[1];
+    Value next = value_is_int(count) && value_as_int(count) < SMALLINT_MAX ? value_from_int(value_as_int(count) + 1)
+                                                                          : op_binary(vm, NB_ADD, count, value_from_int(1));
+    if (next == VALUE_ERROR) return VALUE_ERROR;
+    e->v[1] = next;
+    Value pair[2] = {count, item};
     Tuple *t = tuple_from(vm, pair, 2);
     return t ? value_from_ptr(t) : exc_raise_memory(vm);
 }

@@ -31,6 +31,7 @@ static Dict *static_type_dict(VM *vm, Type *t) {
         Builtin *b = builtins_new_function(vm, &def);
         Str *name = intern(vm, m->name);
         if (!b || !name || !dict_set_str(vm, d, name, value_from_ptr(b))) return NULL;
+        b->is_method = 1;
         if (!(m->callkind & METHODDEF_CLASSMETHOD)) b->self_type = t;
     }
     return d;
@@ -108,8 +109,7 @@ static Value func_get(VM *vm, Value *args, int nargs, Tuple *kw) {
 /* Applies the descriptor protocol to a class attribute found for obj (or for a class when
  * obj is VALUE_NULL and owner is the class). */
 static Value descr_get(VM *vm, Value attr, Value obj, Type *owner) {
-    if (value_is_kind(attr, OBJ_FUNCTION) || value_is_kind(attr, OBJ_BUILTIN))
-        return obj == VALUE_NULL ? attr : bind(vm, obj, attr);
+    if (value_binds_as_method(attr)) return obj == VALUE_NULL ? attr : bind(vm, obj, attr);
     if (value_is_kind(attr, OBJ_WRAPPER)) {
         Wrapper *w = value_as_ptr(attr);
         switch ((WrapperTag)w->tag) {
@@ -232,7 +232,12 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
         }
         if (strcmp(name->data, "__module__") == 0 && !cls->is_heap) return str_value(vm, "builtins", 8);
         if (strcmp(name->data, "__doc__") == 0 && cls->is_heap && dict_get_str(cls->dict, name) == VALUE_NULL) return VALUE_NONE;
-        if (strcmp(name->data, "__dict__") == 0 && cls->dict) return value_from_ptr(cls->dict);
+        if (strcmp(name->data, "__dict__") == 0 && cls->dict) {
+            /* A copy, standing for CPython's read-only mappingproxy: changing the class's own dict
+             * behind its back would leave its version, and every cache keyed by it, stale. */
+            Dict *copy = dict_copy(vm, cls->dict);
+            return copy ? value_from_ptr(copy) : exc_raise_memory(vm);
+        }
         if (strcmp(name->data, "__base__") == 0) return cls->base ? value_from_ptr(cls->base) : VALUE_NONE;
         Value v = type_lookup(vm, cls, name);
         if (v != VALUE_NULL) return descr_get(vm, v, VALUE_NULL, cls);
@@ -345,7 +350,7 @@ Value attr_method(VM *vm, Value obj, Str *name, Value *self) {
     *self = VALUE_NULL;
     if (!value_is_kind(obj, OBJ_TYPE) && !value_is_kind(obj, OBJ_MODULE) && !value_is_kind(obj, OBJ_WRAPPER)) {
         Value cattr = type_lookup(vm, t, name);
-        if (value_is_kind(cattr, OBJ_FUNCTION) || value_is_kind(cattr, OBJ_BUILTIN)) {
+        if (value_binds_as_method(cattr)) {
             Dict **dp = instance_dict_slot(obj);
             if (!(dp && *dp && dict_get_str(*dp, name) != VALUE_NULL)) {
                 *self = obj;
@@ -469,6 +474,8 @@ Value call_dunder(VM *vm, Value obj, const char *name, Value *args, int nargs) {
     if (nargs > 7) return exc_raise(vm, &exc_TypeError, "too many arguments");
     buf[0] = obj;
     for (int i = 0; i < nargs; i++) buf[i + 1] = args[i];
+    /* What does not bind (a built-in function set as a dunder, `__len__ = len`) gets no self. */
+    if (!value_binds_as_method(f) && !value_is_kind(f, OBJ_WRAPPER)) return call_value(vm, f, args, nargs, NULL);
     if (value_is_kind(f, OBJ_WRAPPER)) {
         Wrapper *w = value_as_ptr(f);
         if (w->tag == WRAP_STATICMETHOD) return call_value(vm, w->a, args, nargs, NULL);
@@ -530,7 +537,7 @@ static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames
         Value *buf = nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
         if (!buf) return exc_raise_memory(vm);
         buf[0] = value_from_ptr(t);
-        memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        if (nargs + nkw) memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
         obj = call_value(vm, newf, buf, nargs + 1, kwnames);
         if (buf != small) free(buf);
         if (obj == VALUE_ERROR || !type_is_subtype(type_of(obj), t)) return obj;
@@ -548,7 +555,7 @@ static Value instantiate(VM *vm, Type *t, Value *args, int nargs, Tuple *kwnames
         Value *buf = nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
         if (!buf) return exc_raise_memory(vm);
         buf[0] = obj;
-        memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        if (nargs + nkw) memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
         Value r = call_value(vm, init, buf, nargs + 1, kwnames);
         if (buf != small) free(buf);
         gc_root_pop(vm, 1);
@@ -836,53 +843,82 @@ static Value heap_unary(VM *vm, int op, Value v) {
 /* ---- classes ---- */
 
 /* C3 linearization of the bases' MROs (what Python uses to order multiple inheritance). */
+/* The C3 linearization of t with these bases, as CPython's mro_implementation: merge the bases'
+ * MROs and the list of bases, each time taking the first head that is in no other tail. The
+ * sequences are as long as the hierarchy is deep, so they live on the heap. */
 static Tuple *compute_mro(VM *vm, Type *t, Tuple *bases) {
-    Value seqs[32][64];
-    int lens[32], heads[32], nseq = 0;
-    for (uint32_t i = 0; i < bases->len && nseq < 31; i++) {
+    uint32_t nseq = bases->len + 1;
+    Value **seqs = calloc(nseq, sizeof *seqs);
+    uint32_t *lens = calloc(nseq, sizeof *lens), *heads = calloc(nseq, sizeof *heads);
+    size_t total = 1 + bases->len;
+    Tuple *mro = NULL;
+    Value *out = NULL;
+    int ok = seqs && lens && heads;
+    for (uint32_t i = 0; ok && i < bases->len; i++) {
         Type *b = value_as_ptr(bases->items[i]);
-        int n = 0;
-        if (b->mro) {
-            for (uint32_t k = 0; k < b->mro->len && n < 64; k++) seqs[nseq][n++] = b->mro->items[k];
-        } else {
-            for (Type *k = b; k && n < 64; k = k->base) seqs[nseq][n++] = value_from_ptr(k);
+        uint32_t n = 0;
+        if (b->mro) n = b->mro->len;
+        else
+            for (Type *k = b; k; k = k->base) n++;
+        if (!(seqs[i] = malloc(sizeof(Value) * (n ? n : 1)))) {
+            ok = 0;
+            break;
         }
-        lens[nseq] = n;
-        heads[nseq++] = 0;
+        if (b->mro) memcpy(seqs[i], b->mro->items, sizeof(Value) * n);
+        else {
+            uint32_t j = 0;
+            for (Type *k = b; k; k = k->base) seqs[i][j++] = value_from_ptr(k);
+        }
+        lens[i] = n;
+        total += n;
     }
-    for (uint32_t i = 0; i < bases->len && i < 64; i++) seqs[nseq][i] = bases->items[i];
-    lens[nseq] = (int)bases->len;
-    heads[nseq++] = 0;
-    Value out[128];
-    int nout = 0;
+    if (ok) {
+        seqs[nseq - 1] = bases->items;   /* borrowed, not freed */
+        lens[nseq - 1] = bases->len;
+        ok = (out = malloc(sizeof(Value) * total)) != NULL;
+    }
+    if (!ok) {
+        exc_raise_memory(vm);
+        goto done;
+    }
+    size_t nout = 0;
     out[nout++] = value_from_ptr(t);
     for (;;) {
         int remaining = 0;
         Value pick = VALUE_NULL;
-        for (int s = 0; s < nseq && pick == VALUE_NULL; s++) {
-            if (heads[s] >= lens[s]) continue;
+        for (uint32_t q = 0; q < nseq && pick == VALUE_NULL; q++) {
+            if (heads[q] >= lens[q]) continue;
             remaining = 1;
-            Value cand = seqs[s][heads[s]];
+            Value cand = seqs[q][heads[q]];
             int in_tail = 0;
-            for (int o = 0; o < nseq && !in_tail; o++)
-                for (int k = heads[o] + 1; k < lens[o]; k++)
+            for (uint32_t o = 0; o < nseq && !in_tail; o++)
+                for (uint32_t k = heads[o] + 1; k < lens[o]; k++)
                     if (seqs[o][k] == cand) in_tail = 1;
             if (!in_tail) pick = cand;
         }
-        for (int s = 0; s < nseq; s++)
-            if (heads[s] < lens[s]) remaining = 1;
+        for (uint32_t q = 0; q < nseq; q++)
+            if (heads[q] < lens[q]) remaining = 1;
         if (!remaining) break;
-        if (pick == VALUE_NULL || nout == 128) {
+        if (pick == VALUE_NULL || nout == total) {
             exc_raise(vm, &exc_TypeError, "Cannot create a consistent method resolution order (MRO)");
-            return NULL;
+            goto done;
         }
         out[nout++] = pick;
-        for (int s = 0; s < nseq; s++)
-            if (heads[s] < lens[s] && seqs[s][heads[s]] == pick) heads[s]++;
+        for (uint32_t q = 0; q < nseq; q++)
+            if (heads[q] < lens[q] && seqs[q][heads[q]] == pick) heads[q]++;
     }
-    Tuple *mro = tuple_new(vm, (uint32_t)nout);
-    if (!mro) return NULL;
-    memcpy(mro->items, out, sizeof(Value) * (size_t)nout);
+    if (!(mro = tuple_new(vm, (uint32_t)nout))) {
+        exc_raise_memory(vm);
+        goto done;
+    }
+    memcpy(mro->items, out, sizeof(Value) * nout);
+done:
+    if (seqs)
+        for (uint32_t i = 0; i + 1 < nseq; i++) free(seqs[i]);
+    free(seqs);
+    free(lens);
+    free(heads);
+    free(out);
     return mro;
 }
 

@@ -41,6 +41,8 @@ void dict_remove_at(Dict *d, int32_t ix);
 /* Inserts a key known to be absent with its hash (copying, fromkeys). 0 on MemoryError. */
 int dict_insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value);
 void dict_clear_all(VM *vm, Dict *d);
+/* A new dict with src's items in its order. NULL on MemoryError (not raised). */
+Dict *dict_copy(VM *vm, Dict *src);
 /* del d[key] for a str key (class and module namespaces): 1, or 0 with KeyError(key) raised. */
 int dict_del_str(VM *vm, Dict *d, Str *key);
 /* Raises KeyError(key), whose message is repr(key) (dictobj.c). Returns VALUE_ERROR. */
@@ -152,11 +154,13 @@ Value range_reversed(VM *vm, Value r);
  * exhausted). Their types' next slots take these steps, and so does FOR_ITER, inline: under
  * WebAssembly the call through the slot costs more than the step. */
 extern Type range_iter_type, iter_list_type;
-/* range's iterator: n[0] the next value, n[1] how many are left, n[2] the step. */
+/* range's iterator: n[0] the next value, n[1] how many are left, n[2] the step. Its values are
+ * small ints (range_big_iter_type serves ranges that reach beyond them). The step is added modulo
+ * 2**64: past the last value the sum may not fit, and every value produced does. */
 static ALWAYS_INLINE Value range_iter_step(IterObj *it) {
     if (it->n[1] <= 0) return VALUE_NULL;
     int64_t v = it->n[0];
-    it->n[0] += it->n[2];
+    it->n[0] = (int64_t)((uint64_t)it->n[0] + (uint64_t)it->n[2]);
     it->n[1]--;
     return value_from_int(v);
 }

@@ -16,7 +16,7 @@ Value dict_key_error(VM *vm, Value key) {
     return VALUE_ERROR;
 }
 
-static Dict *dict_copy(VM *vm, Dict *src) {
+Dict *dict_copy(VM *vm, Dict *src) {
     Dict *d = dict_new(vm);
     if (!d) return NULL;
     for (uint32_t i = 0; i < src->nentries; i++) {

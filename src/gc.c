@@ -403,6 +403,9 @@ void gc_collect(VM *vm) {
         Frame *f = &vm->frames[i];
         gc_push(&g, &f->code->hdr);
         gc_push(&g, &f->globals->hdr);
+        /* The running function: a lambda or comprehension called at once may be held by nothing
+         * else, and super() reads it (its owner class). */
+        if (f->func) gc_push(&g, &f->func->hdr);
         if (f->locals_dict) gc_push(&g, &f->locals_dict->hdr);
         gc_push_value(&g, f->init_self);
         for (Value *v = f->locals; v < f->stack_top; v++) gc_push_value(&g, *v);

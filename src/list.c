@@ -155,7 +155,7 @@ static int list_replace(VM *vm, List *l, int64_t lo, int64_t hi, const Value *sr
         exc_raise_memory(vm);
         return 0;
     }
-    memmove(l->items + hi + delta, l->items + hi, (size_t)(l->len - hi) * sizeof(Value));
+    if (l->len > hi) memmove(l->items + hi + delta, l->items + hi, (size_t)(l->len - hi) * sizeof(Value));
     if (n) memcpy(l->items + lo, src, n * sizeof(Value));
     l->len = (uint32_t)((int64_t)l->len + delta);
     return 1;

@@ -201,10 +201,20 @@ typedef struct Builtin {
     const char *name;
     BuiltinFn fn;
     uint8_t callkind;
+    /* A method of a built-in type (a method descriptor): found on a class, it binds to the
+     * instance as a function does. A built-in function (len, bool) does not: `__len__ = len` in
+     * a class body calls len() with no self. */
+    uint8_t is_method;
     /* A method of a built-in type: that type, which self (args[0]) must be laid out as, or the
-     * method would read it as what it is not (builtin_call checks). NULL for functions. */
+     * method would read it as what it is not (builtin_call checks). NULL for functions and
+     * classmethods. */
     struct Type *self_type;
 } Builtin;
+
+/* Whether v, found on a class, binds to the instance: a function or a built-in type's method. */
+static inline int value_binds_as_method(Value v) {
+    return value_is_kind(v, OBJ_FUNCTION) || (value_is_kind(v, OBJ_BUILTIN) && ((Builtin *)value_as_ptr(v))->is_method);
+}
 
 /* A method of a built-in type: fn receives self as args[0] (nargs counts it). */
 typedef struct MethodDef {

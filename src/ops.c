@@ -223,6 +223,7 @@ int op_truthy(VM *vm, Value v) {
         int64_t n = t->len(vm, v);
         return n < 0 ? -1 : n != 0;
     }
+    if (!value_is_obj(v)) return 1;   /* NotImplemented */
     switch ((ObjKind)value_as_obj(v)->kind) {
     case OBJ_STR: return ((Str *)value_as_obj(v))->len != 0;
     case OBJ_LIST: return ((List *)value_as_obj(v))->len != 0;
@@ -337,6 +338,7 @@ int op_repr_into(VM *vm, Value v, StrBuf *out) {
     else if (v == VALUE_TRUE) strbuf_puts(out, "True");
     else if (v == VALUE_FALSE) strbuf_puts(out, "False");
     else if (v == VALUE_NONE) strbuf_puts(out, "None");
+    else if (v == VALUE_NOTIMPLEMENTED) strbuf_puts(out, "NotImplemented");
     else {
         Obj *o = value_as_obj(v);
         switch ((ObjKind)o->kind) {

@@ -2,10 +2,14 @@
  * reversed iterator, and its methods. Bounds are 64-bit C integers. */
 #include <string.h>
 
+#include "bigint.h"
 #include "containers.h"
 #include "vm.h"
 
 Type range_iter_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "range_iterator", .base = &type_object};
+/* The iterator of a range whose values do not all fit a small int: the same state, values made as
+ * big ints where needed (CPython's longrangeiterator). */
+static Type range_big_iter_type = {.hdr = {.kind = OBJ_TYPE, .is_static = 1}, .name = "range_iterator", .base = &type_object};
 
 static int64_t range_length(const Range *r) {
     /* The common step needs no 64-bit division (a slow one under WebAssembly). */
@@ -37,6 +41,13 @@ static Value range_construct(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return r ? value_from_ptr(r) : exc_raise_memory(vm);
 }
 
+/* An int64 as an int value: a small int, or a big int beyond 48 bits. */
+static Value range_int(VM *vm, int64_t v) { return smallint_fits(v) ? value_from_int(v) : bigint_from_i128(vm, v); }
+
+/* Value i of r (0 <= i < its length): it fits an int64, but i * step on the way may not, so the
+ * arithmetic is modulo 2**64. */
+static int64_t range_at(const Range *r, int64_t i) { return (int64_t)((uint64_t)r->start + (uint64_t)i * (uint64_t)r->step); }
+
 static int range_repr(VM *vm, Value v, StrBuf *out) {
     (void)vm;
     Range *r = value_as_ptr(v);
@@ -63,7 +74,7 @@ static Value range_getitem(VM *vm, Value c, Value key) {
     }
     int64_t i;
     if (!seq_index(vm, key, n, "range", "range object", &i)) return VALUE_ERROR;
-    return value_from_int(r->start + i * r->step);
+    return range_int(vm, range_at(r, i));
 }
 
 /* Whether the int x is one of r's values. */
@@ -79,7 +90,9 @@ static int range_contains(VM *vm, Value c, Value item) {
     /* Other values (2.0, objects with __eq__) are compared with each element, as CPython does. */
     int64_t n = range_length(r);
     for (int64_t i = 0; i < n; i++) {
-        int eq = op_equal(vm, value_from_int(r->start + i * r->step), item);
+        Value x = range_int(vm, range_at(r, i));
+        if (x == VALUE_ERROR) return -1;
+        int eq = op_equal(vm, x, item);
         if (eq) return eq;
     }
     return 0;
@@ -103,24 +116,28 @@ static int range_hash(VM *vm, Value v, uint64_t *out) {
         exc_raise_memory(vm);
         return 0;
     }
-    t->items[0] = value_from_int(n);
-    if (n > 0) t->items[1] = value_from_int(r->start);
-    if (n > 1) t->items[2] = value_from_int(r->step);
+    t->items[0] = range_int(vm, n);
+    if (n > 0) t->items[1] = range_int(vm, r->start);
+    if (n > 1) t->items[2] = range_int(vm, r->step);
+    for (int i = 0; i < 3; i++)
+        if (t->items[i] == VALUE_ERROR) return 0;
     return dict_hash(vm, value_from_ptr(t), out);
 }
 
 static Value range_getattr(VM *vm, Value obj, Str *name) {
-    (void)vm;
     Range *r = value_as_ptr(obj);
-    if (strcmp(name->data, "start") == 0) return value_from_int(r->start);
-    if (strcmp(name->data, "stop") == 0) return value_from_int(r->stop);
-    if (strcmp(name->data, "step") == 0) return value_from_int(r->step);
+    if (strcmp(name->data, "start") == 0) return range_int(vm, r->start);
+    if (strcmp(name->data, "stop") == 0) return range_int(vm, r->stop);
+    if (strcmp(name->data, "step") == 0) return range_int(vm, r->step);
     return VALUE_NULL;
 }
 
-/* The iterator: n[0] the next value, n[1] how many are left, n[2] the step. */
+/* The iterator: n[0] the next value, n[1] how many are left, n[2] the step. Arithmetic on the
+ * values is modulo 2**64, exact for every value the range has (they fit an int64). */
 static Value range_iter_from(VM *vm, int64_t first, int64_t count, int64_t step) {
-    IterObj *it = iter_new(vm, &range_iter_type);
+    int64_t last = (int64_t)((uint64_t)first + (uint64_t)(count > 0 ? count - 1 : 0) * (uint64_t)step);
+    int small = smallint_fits(first) && smallint_fits(last);
+    IterObj *it = iter_new(vm, small ? &range_iter_type : &range_big_iter_type);
     if (!it) return exc_raise_memory(vm);
     it->n[0] = first;
     it->n[1] = count;
@@ -136,12 +153,22 @@ static Value range_iter(VM *vm, Value v) {
 Value range_reversed(VM *vm, Value v) {
     Range *r = value_as_ptr(v);
     int64_t n = range_length(r);
-    return range_iter_from(vm, r->start + (n - 1) * r->step, n, -r->step);
+    int64_t last = (int64_t)((uint64_t)r->start + (uint64_t)(n > 0 ? n - 1 : 0) * (uint64_t)r->step);
+    return range_iter_from(vm, last, n, (int64_t)(0 - (uint64_t)r->step));
 }
 
 static Value range_iter_next(VM *vm, Value itv) {
     (void)vm;
     return range_iter_step(value_as_ptr(itv));
+}
+
+static Value range_big_iter_next(VM *vm, Value itv) {
+    IterObj *it = value_as_ptr(itv);
+    if (it->n[1] <= 0) return VALUE_NULL;
+    int64_t v = it->n[0];
+    it->n[0] = (int64_t)((uint64_t)it->n[0] + (uint64_t)it->n[2]);
+    it->n[1]--;
+    return smallint_fits(v) ? value_from_int(v) : bigint_from_i128(vm, v);
 }
 
 static Value range_m_count(VM *vm, Value *args, int nargs, Tuple *kw) {
@@ -153,7 +180,8 @@ static Value range_m_count(VM *vm, Value *args, int nargs, Tuple *kw) {
     }
     int64_t n = range_length(r), count = 0;
     for (int64_t i = 0; i < n; i++) {
-        int eq = op_equal(vm, value_from_int(r->start + i * r->step), args[1]);
+        Value x = range_int(vm, range_at(r, i));
+        int eq = x == VALUE_ERROR ? -1 : op_equal(vm, x, args[1]);
         if (eq < 0) return VALUE_ERROR;
         count += eq;
     }
@@ -165,14 +193,20 @@ static Value range_m_index(VM *vm, Value *args, int nargs, Tuple *kw) {
     Range *r = value_as_ptr(args[0]);
     if (value_is_int(args[1]) || value_is_bool(args[1])) {
         int64_t x = value_is_int(args[1]) ? value_as_int(args[1]) : args[1] == VALUE_TRUE;
-        if (range_has_int(r, x)) return value_from_int((x - r->start) / r->step);
+        if (range_has_int(r, x)) {
+            /* The distance and the step's size, which fit a uint64 even where their int64s overflow. */
+            uint64_t dist = r->step > 0 ? (uint64_t)x - (uint64_t)r->start : (uint64_t)r->start - (uint64_t)x;
+            uint64_t size = r->step > 0 ? (uint64_t)r->step : 0 - (uint64_t)r->step;
+            return range_int(vm, (int64_t)(dist / size));
+        }
         return exc_raise(vm, &exc_ValueError, "%lld is not in range", (long long)x);
     }
     int64_t n = range_length(r);
     for (int64_t i = 0; i < n; i++) {
-        int eq = op_equal(vm, value_from_int(r->start + i * r->step), args[1]);
+        Value x = range_int(vm, range_at(r, i));
+        int eq = x == VALUE_ERROR ? -1 : op_equal(vm, x, args[1]);
         if (eq < 0) return VALUE_ERROR;
-        if (eq) return value_from_int(i);
+        if (eq) return range_int(vm, i);
     }
     return exc_raise(vm, &exc_ValueError, "sequence.index(x): x not in sequence");
 }
@@ -202,4 +236,6 @@ void range_init_types(void) {
     type_range.getattr = range_getattr;
     range_iter_type.iter = iter_self;
     range_iter_type.next = range_iter_next;
+    range_big_iter_type.iter = iter_self;
+    range_big_iter_type.next = range_big_iter_next;
 }

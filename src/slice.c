@@ -79,6 +79,7 @@ int slice_indices(VM *vm, Slice *s, int64_t length, int64_t *start, int64_t *sto
         exc_raise(vm, &exc_ValueError, "slice step cannot be zero");
         return 0;
     }
+    if (st < -INT64_MAX) st = -INT64_MAX;   /* as CPython clips it, so that -st exists */
     int64_t lo = st < 0 ? -1 : 0, hi = st < 0 ? length - 1 : length;
     if (!slice_part(vm, vstart, &a, st < 0 ? hi : lo)) return 0;
     if (!slice_part(vm, vstop, &b, st < 0 ? lo : hi)) return 0;

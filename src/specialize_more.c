@@ -48,7 +48,7 @@ static DescrKind analyze_descriptor(VM *vm, Type *t, Str *name, int store, Value
     Value d = type_lookup(vm, t, name);
     *descr = d;
     if (d == VALUE_NULL) return D_ABSENT;
-    if (value_is_kind(d, OBJ_FUNCTION) || value_is_kind(d, OBJ_BUILTIN)) return D_METHOD;
+    if (value_binds_as_method(d)) return D_METHOD;
     if (value_is_kind(d, OBJ_WRAPPER)) {
         Wrapper *w = value_as_ptr(d);
         if (w->tag == WRAP_PROPERTY) return D_PROPERTY;

@@ -5,6 +5,7 @@
 
 #include "class.h"
 #include "containers.h"
+#include "bigint.h"
 #include "runtime.h"
 #include "strfmt.h"
 #include "vm.h"
@@ -32,6 +33,23 @@ static int format_all_digits(const char *s, size_t n) {
 }
 
 /* The object a field name designates: an argument, then any .attr and [key] parts. */
+
+/* A field number or index of digits, as CPython's get_integer: ValueError beyond the range a
+ * Py_ssize_t holds. */
+static int format_parse_index(VM *vm, const char *s, size_t n, int64_t *out) {
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        int d = s[i] - '0';
+        if (v > (INT64_MAX - d) / 10) {
+            exc_raise(vm, &exc_ValueError, "Too many decimal digits in format string");
+            return 0;
+        }
+        v = v * 10 + d;
+    }
+    *out = v;
+    return 1;
+}
+
 static Value format_field_object(VM *vm, const char *s, size_t n, FormatArgs *fa) {
     size_t first = 0;
     while (first < n && s[first] != '.' && s[first] != '[') first++;
@@ -46,7 +64,7 @@ static Value format_field_object(VM *vm, const char *s, size_t n, FormatArgs *fa
             if (fa->auto_index > 0)
                 return exc_raise(vm, &exc_ValueError, "cannot switch from automatic field numbering to manual field specification");
             fa->manual = 1;
-            for (size_t i = 0; i < first; i++) index = index * 10 + (s[i] - '0');
+            if (!format_parse_index(vm, s, first, &index)) return VALUE_ERROR;
         }
         if (index >= fa->npos)
             return exc_raise(vm, &exc_IndexError, "Replacement index %lld out of range for positional args tuple",
@@ -76,9 +94,10 @@ static Value format_field_object(VM *vm, const char *s, size_t n, FormatArgs *fa
             if (i == start) return exc_raise(vm, &exc_ValueError, "Empty attribute in format string");
             Value key;
             if (format_all_digits(s + start, i - start)) {
-                int64_t k = 0;
-                for (size_t j = start; j < i; j++) k = k * 10 + (s[j] - '0');
-                key = value_from_int(k);
+                int64_t k;
+                if (!format_parse_index(vm, s + start, i - start, &k)) return VALUE_ERROR;
+                key = smallint_fits(k) ? value_from_int(k) : bigint_from_i128(vm, k);
+                if (key == VALUE_ERROR) return VALUE_ERROR;
             } else if ((key = str_value(vm, s + start, i - start)) == VALUE_ERROR) return VALUE_ERROR;
             i++;
             if (i < n && s[i] != '.' && s[i] != '[')

@@ -391,8 +391,16 @@ int vm_run_cold(VM *vm, Frame *f, int op, int oparg) {
                 exc_raise_memory(vm);
                 return 0;
             }
-            for (uint32_t i = 0; i < d->nentries; i++)
-                if (d->entries[i].key != VALUE_NULL) kw->items[nkw++] = d->entries[i].key;
+            for (uint32_t i = 0; i < d->nentries; i++) {
+                Value key = d->entries[i].key;
+                if (key == VALUE_NULL) continue;
+                /* Everything that takes keywords reads their names as strs. */
+                if (!value_is_kind(key, OBJ_STR)) {
+                    exc_raise(vm, &exc_TypeError, "keywords must be strings");
+                    return 0;
+                }
+                kw->items[nkw++] = key;
+            }
         }
         if (npos + nkw > 32 && !(buf = malloc(sizeof(Value) * (size_t)(npos + nkw)))) {
             exc_raise_memory(vm);
