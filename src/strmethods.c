@@ -319,7 +319,9 @@ static Value strm_split_common(VM *vm, const char *name, Value *args, int nargs,
         if (!(sep = strm_str_arg(vm, a[0], "must be str or None, not %s"))) return VALUE_ERROR;
         if (sep->len == 0) return exc_raise(vm, &exc_ValueError, "empty separator");
     }
-    List *l = list_new(vm, 0);
+    /* Room for 12 pieces at once, as CPython's split preallocates (MAX_PREALLOC): growing a few
+     * items at a time copied the list twice for a line of words. */
+    List *l = list_new(vm, maxsplit < 12 ? (uint32_t)maxsplit + 1 : 12);
     if (!l) return exc_raise_memory(vm);
     const char *d = s->data;
     size_t len = s->len;
