@@ -567,13 +567,17 @@ frame_entry:
         }
         case OP_BINARY_SUBSCR:
         case OP_STORE_SUBSCR:
+            /* Through the type's slot at once (op_subscr without the call: slices of lists and
+             * strings, which 3.11 does not specialize, come here every time). */
             if (op == OP_BINARY_SUBSCR) {
-                Value r = op_subscr(vm, SECOND(), TOP());
+                Type *t = type_of(SECOND());
+                Value r = t->getitem ? t->getitem(vm, SECOND(), TOP()) : op_subscr(vm, SECOND(), TOP());
                 CHECK(r);
                 sp--;
                 TOP() = r;
             } else {
-                Value r = op_store_subscr(vm, SECOND(), TOP(), sp[-3]);
+                Type *t = type_of(SECOND());
+                Value r = t->setitem ? t->setitem(vm, SECOND(), TOP(), sp[-3]) : op_store_subscr(vm, SECOND(), TOP(), sp[-3]);
                 CHECK(r);
                 sp -= 3;
             }
