@@ -38,8 +38,11 @@ static Value op_repeat(VM *vm, Value seq, Value count) {
 Value op_binary(VM *vm, int nb_op, Value a, Value b) {
     Value r = op_binary_numbers(nb_op, a, b);
     if (r != VALUE_NULL) return r;
-    r = num_binary_op(vm, nb_op, a, b);
-    if (r != VALUE_NULL) return r;
+    /* Numbers are the values that are no objects, and big ints; num_binary_op takes two. */
+    if ((!value_is_obj(a) || value_is_kind(a, OBJ_BIGINT)) && (!value_is_obj(b) || value_is_kind(b, OBJ_BIGINT))) {
+        r = num_binary_op(vm, nb_op, a, b);
+        if (r != VALUE_NULL) return r;
+    }
     Type *ta = type_of(a), *tb = type_of(b);
     if (ta->binary) {
         r = ta->binary(vm, nb_op, a, b);
