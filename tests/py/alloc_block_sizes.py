@@ -21,10 +21,11 @@ for n in (0, 1, 7, 23, 24, 25, 31, 32, 33, 63, 64, 65, 100, 128, 129, 255, 256, 
     print(n, check(n))
 
 # Many live at once, then dropped, then made again from the kept blocks.
-keep = [list(range(k % 700)) for k in range(400)]
-sets = [set(range(k % 300)) for k in range(300)]
+keep = [list(range(k % 700)) for k in range(150)]
+sets = [set(range(k % 300)) for k in range(120)]
 print(sum(map(len, keep)), sum(map(len, sets)))
 del keep, sets
-churn = [[i] * 50 for i in range(20000)][-1]  # enough garbage for several collections
-again = [{i: str(i) for i in range(k % 200)} for k in range(300)]
+for i in range(1000):  # garbage for several collections (ordinary runs collect every 256 KB)
+    churn = [i] * 50
+again = [{i: str(i) for i in range(k % 200)} for k in range(210)]
 print(sum(map(len, again)), again[-1].get(98), again[199].get(198))
