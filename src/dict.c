@@ -219,11 +219,13 @@ restart:
     }
 }
 
-/* The rest of a str key's probe sequence, from slot i on (dict_find_str did the first). */
+/* A str key's probe sequence from its first slot i, which dict_find_str looked at for the key
+ * itself only: an equal str that is another object (not interned, as the keys of a dict given to
+ * type()) may be there too. */
 __attribute__((noinline)) int32_t dict_find_str_probe(Dict *d, Value k, uint64_t hash, uint32_t i) {
     uint32_t mask = d->indexcap - 1;
     uint64_t perturb = hash;
-    for (i = dict_probe_next(i, &perturb, mask);; i = dict_probe_next(i, &perturb, mask)) {
+    for (;; i = dict_probe_next(i, &perturb, mask)) {
         int32_t ix = d->index[i];
         if (ix == -1) return -1;
         if (ix < 0) continue;
