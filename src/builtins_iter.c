@@ -55,7 +55,7 @@ static Value bi_enumerate_new(VM *vm, Value *args, int nargs, Tuple *kwnames) {
         int64_t start;
         if (value_is_kind(a[1], OBJ_BIGINT)) count = a[1];
         else if (!seq_as_int(vm, a[1], &start)) return VALUE_ERROR;
-        else count = smallint_fits(start) ? value_from_int(start) : bigint_from_i128(vm, start);
+        else count = bigint_from_i128(vm, start);   /* a small int when it fits */
         if (count == VALUE_ERROR) return VALUE_ERROR;
     }
     Value it = op_get_iter(vm, a[0]);

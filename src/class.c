@@ -842,7 +842,6 @@ static Value heap_unary(VM *vm, int op, Value v) {
 
 /* ---- classes ---- */
 
-/* C3 linearization of the bases' MROs (what Python uses to order multiple inheritance). */
 /* The C3 linearization of t with these bases, as CPython's mro_implementation: merge the bases'
  * MROs and the list of bases, each time taking the first head that is in no other tail. The
  * sequences are as long as the hierarchy is deep, so they live on the heap. */
@@ -1421,12 +1420,8 @@ static Value type_getitem(VM *vm, Value c, Value key) {
 static Value b_slice(VM *vm, Value *args, int nargs, Tuple *kw) {
     (void)kw;
     if (nargs < 1 || nargs > 3) return exc_raise(vm, &exc_TypeError, "slice expected at most 3 arguments, got %d", nargs);
-    Slice *s = gc_alloc(vm, sizeof(Slice), OBJ_SLICE);
-    if (!s) return exc_raise_memory(vm);
-    s->start = nargs >= 2 ? args[0] : VALUE_NONE;
-    s->stop = nargs >= 2 ? args[1] : args[0];
-    s->step = nargs == 3 ? args[2] : VALUE_NONE;
-    return value_from_ptr(s);
+    return slice_new(vm, nargs >= 2 ? args[0] : VALUE_NONE, nargs >= 2 ? args[1] : args[0],
+                     nargs == 3 ? args[2] : VALUE_NONE);
 }
 
 static int slice_repr(VM *vm, Value v, StrBuf *out) {

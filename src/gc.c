@@ -37,10 +37,12 @@ static size_t gc_block_class_bytes(int cls) {
     return cls < GC_SIZE_CLASSES ? (size_t)(cls + 1) * GC_CLASS_BYTES : (size_t)256 << (cls - GC_SIZE_CLASSES);
 }
 
-/* How many freed blocks of class cls to keep: gc_free_keep, and at most a megabyte of the big ones. */
+/* How many freed blocks of class cls to keep: gc_free_keep, and at most a megabyte of the big ones
+ * (a shift, not a division: this runs at every free). */
 static uint32_t gc_block_keep(int cls) {
-    size_t most = ((size_t)1 << 20) / gc_block_class_bytes(cls);
-    return most < gc_free_keep ? (uint32_t)most : gc_free_keep;
+    if (cls < GC_SIZE_CLASSES) return gc_free_keep;
+    uint32_t most = (uint32_t)1 << (20 - 8 - (cls - GC_SIZE_CLASSES));   /* 1 MB / (256 << k) */
+    return most < gc_free_keep ? most : gc_free_keep;
 }
 
 /* Whether growing the heap by bytes would pass the heap limit (then allocation fails, and the

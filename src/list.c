@@ -245,11 +245,17 @@ static Value list_assign_source(VM *vm, List *l, Value value, const char *not_it
         List *src = value_as_ptr(value);
         return src == l ? list_of(vm, src->items, src->len) : value;
     }
-    if (op_get_iter(vm, value) == VALUE_ERROR) {
-        vm->exc = VALUE_NULL;
-        return exc_raise(vm, &exc_TypeError, "%s", not_iterable);
+    /* As PySequence_Fast: __iter__ once (a TypeError there gets the slice's wording), then the
+     * items of that iterator. */
+    Value it = op_get_iter(vm, value);
+    if (it == VALUE_ERROR) {
+        if (op_exc_is(vm, &exc_TypeError)) {
+            vm->exc = VALUE_NULL;
+            exc_raise(vm, &exc_TypeError, "%s", not_iterable);
+        }
+        return VALUE_ERROR;
     }
-    return list_from_iterable(vm, value);
+    return list_from_iterable(vm, it);
 }
 
 static Value list_setslice(VM *vm, List *l, Slice *s, Value value) {

@@ -258,16 +258,9 @@ Value op_iter_next(VM *vm, Value itv) {
 
 /* Subscripts and `in` go through the container's type: every built-in sequence and mapping has
  * the slots, and classes have them from their dunder methods (class.c). */
-Value op_subscr(VM *vm, Value container, Value key) {
-    Type *t = type_of(container);
-    if (t->getitem) return t->getitem(vm, container, key);
-    return exc_raise(vm, &exc_TypeError, "'%s' object is not subscriptable", t->name);
-}
-
-Value op_store_subscr(VM *vm, Value container, Value key, Value value) {
-    Type *t = type_of(container);
-    if (t->setitem) return t->setitem(vm, container, key, value);
-    return exc_raise(vm, &exc_TypeError, "'%s' object does not support item assignment", t->name);
+Value op_not_subscriptable(VM *vm, Value container, int store) {
+    return exc_raise(vm, &exc_TypeError, store ? "'%s' object does not support item assignment" : "'%s' object is not subscriptable",
+                     type_of(container)->name);
 }
 
 int op_exc_is(VM *vm, Type *type) {

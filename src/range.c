@@ -41,12 +41,12 @@ static Value range_construct(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return r ? value_from_ptr(r) : exc_raise_memory(vm);
 }
 
-/* An int64 as an int value: a small int, or a big int beyond 48 bits. */
-static Value range_int(VM *vm, int64_t v) { return smallint_fits(v) ? value_from_int(v) : bigint_from_i128(vm, v); }
-
-/* Value i of r (0 <= i < its length): it fits an int64, but i * step on the way may not, so the
- * arithmetic is modulo 2**64. */
-static int64_t range_at(const Range *r, int64_t i) { return (int64_t)((uint64_t)r->start + (uint64_t)i * (uint64_t)r->step); }
+/* Value i of the range from start by step (0 <= i < its length): it fits an int64, but i * step
+ * on the way may not, so the arithmetic is modulo 2**64. */
+static int64_t range_nth(int64_t start, int64_t step, int64_t i) {
+    return (int64_t)((uint64_t)start + (uint64_t)i * (uint64_t)step);
+}
+static int64_t range_at(const Range *r, int64_t i) { return range_nth(r->start, r->step, i); }
 
 static int range_repr(VM *vm, Value v, StrBuf *out) {
     (void)vm;
@@ -74,7 +74,7 @@ static Value range_getitem(VM *vm, Value c, Value key) {
     }
     int64_t i;
     if (!seq_index(vm, key, n, "range", "range object", &i)) return VALUE_ERROR;
-    return range_int(vm, range_at(r, i));
+    return bigint_from_i128(vm, range_at(r, i));
 }
 
 /* Whether the int x is one of r's values. */
@@ -90,7 +90,7 @@ static int range_contains(VM *vm, Value c, Value item) {
     /* Other values (2.0, objects with __eq__) are compared with each element, as CPython does. */
     int64_t n = range_length(r);
     for (int64_t i = 0; i < n; i++) {
-        Value x = range_int(vm, range_at(r, i));
+        Value x = bigint_from_i128(vm, range_at(r, i));
         if (x == VALUE_ERROR) return -1;
         int eq = op_equal(vm, x, item);
         if (eq) return eq;
@@ -116,9 +116,9 @@ static int range_hash(VM *vm, Value v, uint64_t *out) {
         exc_raise_memory(vm);
         return 0;
     }
-    t->items[0] = range_int(vm, n);
-    if (n > 0) t->items[1] = range_int(vm, r->start);
-    if (n > 1) t->items[2] = range_int(vm, r->step);
+    t->items[0] = bigint_from_i128(vm, n);
+    if (n > 0) t->items[1] = bigint_from_i128(vm, r->start);
+    if (n > 1) t->items[2] = bigint_from_i128(vm, r->step);
     for (int i = 0; i < 3; i++)
         if (t->items[i] == VALUE_ERROR) return 0;
     return dict_hash(vm, value_from_ptr(t), out);
@@ -126,17 +126,16 @@ static int range_hash(VM *vm, Value v, uint64_t *out) {
 
 static Value range_getattr(VM *vm, Value obj, Str *name) {
     Range *r = value_as_ptr(obj);
-    if (strcmp(name->data, "start") == 0) return range_int(vm, r->start);
-    if (strcmp(name->data, "stop") == 0) return range_int(vm, r->stop);
-    if (strcmp(name->data, "step") == 0) return range_int(vm, r->step);
+    if (strcmp(name->data, "start") == 0) return bigint_from_i128(vm, r->start);
+    if (strcmp(name->data, "stop") == 0) return bigint_from_i128(vm, r->stop);
+    if (strcmp(name->data, "step") == 0) return bigint_from_i128(vm, r->step);
     return VALUE_NULL;
 }
 
 /* The iterator: n[0] the next value, n[1] how many are left, n[2] the step. Arithmetic on the
  * values is modulo 2**64, exact for every value the range has (they fit an int64). */
 static Value range_iter_from(VM *vm, int64_t first, int64_t count, int64_t step) {
-    int64_t last = (int64_t)((uint64_t)first + (uint64_t)(count > 0 ? count - 1 : 0) * (uint64_t)step);
-    int small = smallint_fits(first) && smallint_fits(last);
+    int small = smallint_fits(first) && smallint_fits(range_nth(first, step, count > 0 ? count - 1 : 0));
     IterObj *it = iter_new(vm, small ? &range_iter_type : &range_big_iter_type);
     if (!it) return exc_raise_memory(vm);
     it->n[0] = first;
@@ -153,8 +152,7 @@ static Value range_iter(VM *vm, Value v) {
 Value range_reversed(VM *vm, Value v) {
     Range *r = value_as_ptr(v);
     int64_t n = range_length(r);
-    int64_t last = (int64_t)((uint64_t)r->start + (uint64_t)(n > 0 ? n - 1 : 0) * (uint64_t)r->step);
-    return range_iter_from(vm, last, n, (int64_t)(0 - (uint64_t)r->step));
+    return range_iter_from(vm, range_at(r, n > 0 ? n - 1 : 0), n, (int64_t)(0 - (uint64_t)r->step));
 }
 
 static Value range_iter_next(VM *vm, Value itv) {
@@ -168,7 +166,7 @@ static Value range_big_iter_next(VM *vm, Value itv) {
     int64_t v = it->n[0];
     it->n[0] = (int64_t)((uint64_t)it->n[0] + (uint64_t)it->n[2]);
     it->n[1]--;
-    return smallint_fits(v) ? value_from_int(v) : bigint_from_i128(vm, v);
+    return bigint_from_i128(vm, v);   /* a small int when it fits */
 }
 
 static Value range_m_count(VM *vm, Value *args, int nargs, Tuple *kw) {
@@ -180,7 +178,7 @@ static Value range_m_count(VM *vm, Value *args, int nargs, Tuple *kw) {
     }
     int64_t n = range_length(r), count = 0;
     for (int64_t i = 0; i < n; i++) {
-        Value x = range_int(vm, range_at(r, i));
+        Value x = bigint_from_i128(vm, range_at(r, i));
         int eq = x == VALUE_ERROR ? -1 : op_equal(vm, x, args[1]);
         if (eq < 0) return VALUE_ERROR;
         count += eq;
@@ -197,16 +195,16 @@ static Value range_m_index(VM *vm, Value *args, int nargs, Tuple *kw) {
             /* The distance and the step's size, which fit a uint64 even where their int64s overflow. */
             uint64_t dist = r->step > 0 ? (uint64_t)x - (uint64_t)r->start : (uint64_t)r->start - (uint64_t)x;
             uint64_t size = r->step > 0 ? (uint64_t)r->step : 0 - (uint64_t)r->step;
-            return range_int(vm, (int64_t)(dist / size));
+            return bigint_from_i128(vm, (int64_t)(dist / size));
         }
         return exc_raise(vm, &exc_ValueError, "%lld is not in range", (long long)x);
     }
     int64_t n = range_length(r);
     for (int64_t i = 0; i < n; i++) {
-        Value x = range_int(vm, range_at(r, i));
+        Value x = bigint_from_i128(vm, range_at(r, i));
         int eq = x == VALUE_ERROR ? -1 : op_equal(vm, x, args[1]);
         if (eq < 0) return VALUE_ERROR;
-        if (eq) return range_int(vm, i);
+        if (eq) return bigint_from_i128(vm, i);
     }
     return exc_raise(vm, &exc_ValueError, "sequence.index(x): x not in sequence");
 }

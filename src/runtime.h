@@ -115,17 +115,16 @@ extern Type type_object, type_int, type_float, type_bool, type_none, type_str, t
     type_module, type_slice, type_property, type_staticmethod, type_classmethod, type_super,
     type_traceback, type_notimplemented;
 Type *type_of_any(Value v);
-/* Instances of classes are by far the most common question on the attribute paths, so they are
- * answered inline; everything else goes to the full table in types.c. */
 /* The type of every object kind whose objects all have one type; NULL where it depends on the
  * object (type_of_any asks the object). */
 extern Type *const types_of_kinds[OBJ__COUNT];
+/* Inline for instances (the attribute paths' usual question) and for the kinds of one type (str,
+ * list, dict, ...): under WebAssembly a call each time costs more than the lookup. Everything
+ * else goes to type_of_any. */
 static inline Type *type_of(Value v) {
     if (value_is_obj(v)) {
         Obj *o = value_as_obj(v);
         if (o->kind == OBJ_INSTANCE) return ((Instance *)o)->cls;
-        /* Inline for the kinds of one type (str, list, dict, ...): a call each time costs more
-         * under WebAssembly than the lookup. */
         if (types_of_kinds[o->kind]) return types_of_kinds[o->kind];
     }
     return type_of_any(v);
@@ -249,8 +248,18 @@ int op_truthy(VM *vm, Value v);                          /* -1 on error */
 Value op_get_iter(VM *vm, Value v);
 /* Advances an iterator: the next value, VALUE_NULL when exhausted, VALUE_ERROR on error. */
 Value op_iter_next(VM *vm, Value it);
-Value op_subscr(VM *vm, Value container, Value key);
-Value op_store_subscr(VM *vm, Value container, Value key, Value value);
+/* container[key] and container[key] = value through the type's slot: inline, since the generic
+ * BINARY_SUBSCR takes them every time for slices of lists and strings, which 3.11 does not
+ * specialize. The TypeError for a type without the slot is op_not_subscriptable's. */
+Value op_not_subscriptable(VM *vm, Value container, int store);
+static ALWAYS_INLINE Value op_subscr(VM *vm, Value container, Value key) {
+    Type *t = type_of(container);
+    return t->getitem ? t->getitem(vm, container, key) : op_not_subscriptable(vm, container, 0);
+}
+static ALWAYS_INLINE Value op_store_subscr(VM *vm, Value container, Value key, Value value) {
+    Type *t = type_of(container);
+    return t->setitem ? t->setitem(vm, container, key, value) : op_not_subscriptable(vm, container, 1);
+}
 /* `item in container`: the type's contains slot, else op_iter_search. */
 Value op_contains(VM *vm, Value container, Value item);
 /* `in` by iterating container and comparing: 1 found, 0 not, -1 on error. */
@@ -315,6 +324,8 @@ int num_index(VM *vm, Value v, int64_t *out);
  * then allocate no slice, as CPython 3.12's BINARY_SLICE and STORE_SLICE do not (3.11 keeps one
  * freed slice for reuse). */
 Value slice_build(VM *vm, Value start, Value stop, Value step, int next_op, const Value *operands);
+/* A new slice object (slice(), and BUILD_SLICE for anything but a subscript that uses it up). */
+Value slice_new(VM *vm, Value start, Value stop, Value step);
 /* Resolving a slice against a length, as PySlice_GetIndicesEx does. */
 int slice_indices(VM *vm, Slice *s, int64_t length, int64_t *start, int64_t *stop, int64_t *step,
                   int64_t *slicelength);

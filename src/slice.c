@@ -23,9 +23,8 @@ static int slice_dies_in(int next_op, const Value *operands) {
     }
 }
 
-/* A slice on the heap, for anything but a subscript that uses it up (out of line, so that
- * slice_build's usual path calls nothing). */
-static __attribute__((noinline)) Value slice_new(VM *vm, Value start, Value stop, Value step) {
+/* Out of line, so that slice_build's usual path calls nothing. */
+__attribute__((noinline)) Value slice_new(VM *vm, Value start, Value stop, Value step) {
     Slice *s = gc_alloc(vm, sizeof(Slice), OBJ_SLICE);
     if (!s) return exc_raise_memory(vm);
     s->start = start;

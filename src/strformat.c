@@ -3,9 +3,9 @@
  * of nested fields inside a spec. Each field's value is formatted by format_value_into (format.c). */
 #include <string.h>
 
+#include "bigint.h"
 #include "class.h"
 #include "containers.h"
-#include "bigint.h"
 #include "runtime.h"
 #include "strfmt.h"
 #include "vm.h"
@@ -32,8 +32,6 @@ static int format_all_digits(const char *s, size_t n) {
     return 1;
 }
 
-/* The object a field name designates: an argument, then any .attr and [key] parts. */
-
 /* A field number or index of digits, as CPython's get_integer: ValueError beyond the range a
  * Py_ssize_t holds. */
 static int format_parse_index(VM *vm, const char *s, size_t n, int64_t *out) {
@@ -50,6 +48,7 @@ static int format_parse_index(VM *vm, const char *s, size_t n, int64_t *out) {
     return 1;
 }
 
+/* The object a field name designates: an argument, then any .attr and [key] parts. */
 static Value format_field_object(VM *vm, const char *s, size_t n, FormatArgs *fa) {
     size_t first = 0;
     while (first < n && s[first] != '.' && s[first] != '[') first++;
@@ -96,7 +95,7 @@ static Value format_field_object(VM *vm, const char *s, size_t n, FormatArgs *fa
             if (format_all_digits(s + start, i - start)) {
                 int64_t k;
                 if (!format_parse_index(vm, s + start, i - start, &k)) return VALUE_ERROR;
-                key = smallint_fits(k) ? value_from_int(k) : bigint_from_i128(vm, k);
+                key = bigint_from_i128(vm, k);   /* a small int when it fits */
                 if (key == VALUE_ERROR) return VALUE_ERROR;
             } else if ((key = str_value(vm, s + start, i - start)) == VALUE_ERROR) return VALUE_ERROR;
             i++;

@@ -302,8 +302,8 @@ static inline uint32_t strm_cp(const char *d, size_t i, int *n) {
     return str_utf8_decode((const unsigned char *)d + i, n);
 }
 
-static int strm_append_piece(VM *vm, List *l, const Str *s, const char *d, size_t len) {
-    Value v = str_piece(vm, s, (size_t)(d - s->data), len);
+static int strm_append_piece(VM *vm, List *l, const Str *s, size_t start, size_t len) {
+    Value v = str_piece(vm, s, start, len);
     return v != VALUE_ERROR && list_append(vm, l, v);
 }
 
@@ -330,18 +330,18 @@ static Value strm_split_common(VM *vm, const char *name, Value *args, int nargs,
         size_t i = 0;
         int64_t pos;
         while (ok && maxsplit-- > 0 && (pos = strm_search(d, i, len, sep->data, sep->len, 1)) >= 0) {
-            ok = strm_append_piece(vm, l, s, d + i, (size_t)pos - i);
+            ok = strm_append_piece(vm, l, s, i, (size_t)pos - i);
             i = (size_t)pos + sep->len;
         }
-        ok = ok && strm_append_piece(vm, l, s, d + i, len - i);
+        ok = ok && strm_append_piece(vm, l, s, i, len - i);
     } else if (sep) {
         size_t j = len;
         int64_t pos;
         while (ok && maxsplit-- > 0 && (pos = strm_search(d, 0, j, sep->data, sep->len, -1)) >= 0) {
-            ok = strm_append_piece(vm, l, s, d + pos + sep->len, j - (size_t)pos - sep->len);
+            ok = strm_append_piece(vm, l, s, pos + sep->len, j - (size_t)pos - sep->len);
             j = (size_t)pos;
         }
-        ok = ok && strm_append_piece(vm, l, s, d, j);
+        ok = ok && strm_append_piece(vm, l, s, 0, j);
     } else if (!right) {
         /* CPython's split_whitespace: runs of whitespace separate, and the remainder after
          * maxsplit splits keeps its inner whitespace but loses its leading run. */
@@ -351,10 +351,10 @@ static Value strm_split_common(VM *vm, const char *name, Value *args, int nargs,
             if (i == len) break;
             j = i;
             while (i < len && !strm_isspace(strm_cp(d, i, &n))) i += (size_t)n;
-            ok = strm_append_piece(vm, l, s, d + j, i - j);
+            ok = strm_append_piece(vm, l, s, j, i - j);
         }
         while (i < len && strm_isspace(strm_cp(d, i, &n))) i += (size_t)n;
-        if (ok && i < len) ok = strm_append_piece(vm, l, s, d + i, len - i);
+        if (ok && i < len) ok = strm_append_piece(vm, l, s, i, len - i);
     } else {
         size_t i = len, j;   /* i: one past the character being looked at */
         while (ok && maxsplit-- > 0) {
@@ -362,10 +362,10 @@ static Value strm_split_common(VM *vm, const char *name, Value *args, int nargs,
             if (i == 0) break;
             j = i;
             while (i > 0 && !strm_isspace(strm_cp(d, strm_prev(d, i), &n))) i = strm_prev(d, i);
-            ok = strm_append_piece(vm, l, s, d + i, j - i);
+            ok = strm_append_piece(vm, l, s, i, j - i);
         }
         while (i > 0 && strm_isspace(strm_cp(d, strm_prev(d, i), &n))) i = strm_prev(d, i);
-        if (ok && i > 0) ok = strm_append_piece(vm, l, s, d, i);
+        if (ok && i > 0) ok = strm_append_piece(vm, l, s, 0, i);
     }
     if (!ok) return exc_raise_memory(vm);
     if (right)
@@ -406,7 +406,7 @@ static Value strm_splitlines(VM *vm, Value *args, int nargs, Tuple *kwnames) {
             if (c == '\r' && j < len && d[j] == '\n') j++;
             if (keepends) eol = j;
         }
-        if (!strm_append_piece(vm, l, s, d + i, eol - i)) return exc_raise_memory(vm);
+        if (!strm_append_piece(vm, l, s, i, eol - i)) return exc_raise_memory(vm);
         i = j;
     }
     return value_from_ptr(l);
@@ -460,11 +460,11 @@ static Value strm_join(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     char *out = r->data;
     for (uint32_t i = 0; i < n; i++) {
         if (i) {
-            memcpy(out, sep->data, sep->len);
+            strbuf_copy(out, sep->data, sep->len);
             out += sep->len;
         }
         Str *x = value_as_ptr(xs[i]);
-        memcpy(out, x->data, x->len);
+        strbuf_copy(out, x->data, x->len);
         out += x->len;
     }
     return value_from_ptr(r);

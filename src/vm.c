@@ -567,17 +567,13 @@ frame_entry:
         }
         case OP_BINARY_SUBSCR:
         case OP_STORE_SUBSCR:
-            /* Through the type's slot at once (op_subscr without the call: slices of lists and
-             * strings, which 3.11 does not specialize, come here every time). */
             if (op == OP_BINARY_SUBSCR) {
-                Type *t = type_of(SECOND());
-                Value r = t->getitem ? t->getitem(vm, SECOND(), TOP()) : op_subscr(vm, SECOND(), TOP());
+                Value r = op_subscr(vm, SECOND(), TOP());
                 CHECK(r);
                 sp--;
                 TOP() = r;
             } else {
-                Type *t = type_of(SECOND());
-                Value r = t->setitem ? t->setitem(vm, SECOND(), TOP(), sp[-3]) : op_store_subscr(vm, SECOND(), TOP(), sp[-3]);
+                Value r = op_store_subscr(vm, SECOND(), TOP(), sp[-3]);
                 CHECK(r);
                 sp -= 3;
             }
@@ -1025,7 +1021,7 @@ frame_entry:
                 gen_resumable(value_as_ptr(args[0]), VALUE_NONE)) {
                 /* sum(generator) runs the generator in this loop (FRAME_RESUMER_SUM): the total
                  * starts at 0 in the NULL's slot, and the caller resumes after the CALL. */
-                sp[-3] = value_from_int(0);
+                sp[-FRAME_SUM_TOTAL_DEPTH] = value_from_int(0);
                 f->ip = ip + OPCACHE_PRECALL + 1 + OPCACHE_CALL;
                 Frame *gen_frame = vm_push_generator_frame(vm, value_as_ptr(args[0]), VALUE_NONE);
                 if (!gen_frame) goto error;
@@ -1114,8 +1110,8 @@ frame_entry:
                 vm->nframes--;
                 f = &vm->frames[vm->nframes - 1];
                 if (resumer == FRAME_RESUMER_SUM) {
-                    Value total = sp[-3];
-                    sp -= 3;
+                    Value total = sp[-FRAME_SUM_TOTAL_DEPTH];
+                    sp -= FRAME_SUM_TOTAL_DEPTH;
                     PUSH(total);
                     RUN_FRAME();
                 }

@@ -44,6 +44,8 @@ typedef struct Frame {
  * (where the call's NULL was), and it goes on at once; when it returns, the total is the call's
  * value. A C loop through gen_send per item cost twice as much under WebAssembly. */
 #define FRAME_RESUMER_SUM 0xff
+/* Where the total is: the caller's stack is [total (the call's NULL), sum, generator]. */
+#define FRAME_SUM_TOTAL_DEPTH 3
 
 /* Collect after this many bytes of new objects at least (more when the live heap is bigger:
  * twice its size). Small enough that what is made between two collections stays in the CPU's

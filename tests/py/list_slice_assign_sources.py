@@ -31,3 +31,13 @@ except TypeError as e:
 big = list(range(100))
 big[10:90] = big[::-1]
 print(len(big), big[:12], big[-12:])
+# Any other iterable is iterated once: its __iter__ runs once.
+class Counted:
+    calls = 0
+    def __iter__(self):
+        Counted.calls += 1
+        return iter([7, 8])
+l = [1, 2, 3]
+l[1:2] = Counted()
+l[::2] = Counted()
+print(l, Counted.calls)
