@@ -194,7 +194,33 @@ static Value exception_attr(VM *vm, Exception *e, Str *name) {
     return VALUE_NULL;
 }
 
+static int value_is_property(Value v) {
+    return value_is_kind(v, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(v))->tag == WRAP_PROPERTY;
+}
+
+static int name_is(Str *name, const char *dunder) { return name->data[0] == '_' && strcmp(name->data, dunder) == 0; }
+
+/* The common case of the generic path (a polymorphic site that no longer specializes takes it at
+ * every execution): an instance of a class without __slots__ or a getattr slot. It does what
+ * attr_get_opt does for one, in the same order, without the checks for other kinds of object:
+ * a property of the class, then the instance dict, then the class attribute (a function binds).
+ * VALUE_NULL leaves the name to attr_get_opt (__dict__, __class__, a missing attribute). */
+static Value attr_get_instance(VM *vm, Instance *in, Str *name) {
+    Type *t = in->cls;
+    if (in->nslots || !in->dict || t->getattr) return VALUE_NULL;
+    Value cattr = type_lookup(vm, t, name);
+    if (value_is_property(cattr)) return VALUE_NULL;
+    Value v = dict_get_str(in->dict, name);
+    if (v != VALUE_NULL) return v;
+    if (cattr == VALUE_NULL || name_is(name, "__dict__")) return VALUE_NULL;
+    return descr_get(vm, cattr, value_from_ptr(in), t);
+}
+
 Value attr_get_opt(VM *vm, Value obj, Str *name) {
+    if (value_is_kind(obj, OBJ_INSTANCE)) {
+        Value v = attr_get_instance(vm, value_as_ptr(obj), name);
+        if (v != VALUE_NULL) return v;
+    }
     Type *t = type_of(obj);
     if (value_is_kind(obj, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(obj))->tag == WRAP_SUPER)
         return super_getattr(vm, value_as_ptr(obj), name);
@@ -259,8 +285,7 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
     }
     /* Data descriptors (properties) on the class win over the instance dict. */
     Value cattr = type_lookup(vm, t, name);
-    if (value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY)
-        return descr_get(vm, cattr, obj, t);
+    if (value_is_property(cattr)) return descr_get(vm, cattr, obj, t);
     int si = instance_slot_index(obj, t, name);
     if (si >= 0) {
         Value v = ((Instance *)value_as_ptr(obj))->slots[si];
@@ -361,7 +386,30 @@ Value attr_method(VM *vm, Value obj, Str *name, Value *self) {
     return attr_get(vm, obj, name);
 }
 
+/* Stores v under name in obj's own dict d (obj of type t). */
+static int attr_store_in_dict(VM *vm, Value obj, Type *t, Dict *d, Str *name, Value v) {
+    uint32_t count = d->count;
+    if (!dict_set_str(vm, d, name, v)) return (exc_raise_memory(vm), 0);
+    /* The class remembers its instances' attribute names (CPython's shared keys), which decides
+     * how attribute access on them specializes. Only a new key can be a new name. */
+    if (d->count != count && t->is_heap && value_is_kind(obj, OBJ_INSTANCE)) {
+        if (!t->instance_keys && !(t->instance_keys = dict_new(vm))) return (exc_raise_memory(vm), 0);
+        if (dict_get_str(t->instance_keys, name) == VALUE_NULL && !dict_set_str(vm, t->instance_keys, name, VALUE_NONE))
+            return (exc_raise_memory(vm), 0);
+    }
+    return 1;
+}
+
 static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
+    if (value_is_kind(obj, OBJ_INSTANCE) && v != VALUE_NULL && hook) {
+        /* The common case, as in attr_get_instance: an instance of a class without __slots__,
+         * neither a property nor __setattr__ in the way, and not __class__. */
+        Instance *in = value_as_ptr(obj);
+        Type *t = in->cls;
+        if (!in->nslots && in->dict && !name_is(name, "__class__") && !value_is_property(type_lookup(vm, t, name)) &&
+            !value_is_kind(type_lookup(vm, t, vm->names.setattr), OBJ_FUNCTION))
+            return attr_store_in_dict(vm, obj, t, in->dict, name, v);
+    }
     Type *t = type_of(obj);
     if (value_is_kind(obj, OBJ_TYPE)) {
         Type *cls = value_as_ptr(obj);
@@ -383,7 +431,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         Dict *d = ((Module *)value_as_ptr(obj))->dict;
         return v == VALUE_NULL ? dict_del_str(vm, d, name) : (dict_set_str(vm, d, name, v) || (exc_raise_memory(vm), 0));
     }
-    if (name->data[0] == '_' && strcmp(name->data, "__class__") == 0 && value_is_kind(obj, OBJ_INSTANCE) && value_is_kind(v, OBJ_TYPE) &&
+    if (name_is(name, "__class__") && value_is_kind(obj, OBJ_INSTANCE) && value_is_kind(v, OBJ_TYPE) &&
         ((Type *)value_as_ptr(v))->is_heap) {
         ((Instance *)value_as_ptr(obj))->cls = value_as_ptr(v);
         return 1;
@@ -410,7 +458,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         }
     }
     Value cattr = type_lookup(vm, t, name);
-    if (value_is_kind(cattr, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(cattr))->tag == WRAP_PROPERTY) {
+    if (value_is_property(cattr)) {
         Wrapper *w = value_as_ptr(cattr);
         if (w->b == VALUE_NONE || w->b == VALUE_NULL) {
             exc_raise(vm, &exc_AttributeError, "property '%s' of '%s' object has no %s", name->data, t->name,
@@ -448,16 +496,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         return dict_del_str(vm, *dp, name);
     }
     if (!*dp && !(*dp = dict_new(vm))) return (exc_raise_memory(vm), 0);
-    uint32_t count = (*dp)->count;
-    if (!dict_set_str(vm, *dp, name, v)) return (exc_raise_memory(vm), 0);
-    /* The class remembers its instances' attribute names (CPython's shared keys), which decides
-     * how attribute access on them specializes. Only a new key can be a new name. */
-    if ((*dp)->count != count && t->is_heap && value_is_kind(obj, OBJ_INSTANCE)) {
-        if (!t->instance_keys && !(t->instance_keys = dict_new(vm))) return (exc_raise_memory(vm), 0);
-        if (dict_get_str(t->instance_keys, name) == VALUE_NULL && !dict_set_str(vm, t->instance_keys, name, VALUE_NONE))
-            return (exc_raise_memory(vm), 0);
-    }
-    return 1;
+    return attr_store_in_dict(vm, obj, t, *dp, name, v);
 }
 
 int attr_set(VM *vm, Value obj, Str *name, Value v) { return attr_set_impl(vm, obj, name, v, 1); }
