@@ -261,15 +261,33 @@ int set_merge(VM *vm, Dict *s, Dict *other) {
         /* A bare set gets the table the resize below would give a new set's minimal one (set(x),
          * x.copy(), x | y): made once, not made and then remade. */
         int big = (size_t)other->count * 5 >= (SET_MINSIZE - 1) * 3;
-        if (!set_ready_sized(vm, s, big ? (int64_t)other->count * 2 : 0)) return 0;
+        int64_t minused = big ? (int64_t)other->count * 2 : 0;
+        if (set_table_size(minused) == other->entcap && SET_FILL(other) == (int32_t)other->count && other->count) {
+            /* The copy below, with nothing to clear first. */
+            size_t bytes = other->entcap * sizeof(DictEntry);
+            if (!(s->entries = gc_block_alloc(vm, bytes))) {
+                exc_raise_memory(vm);
+                return 0;
+            }
+            memcpy(s->entries, other->entries, bytes);
+            gc_track_bytes(vm, (long)bytes);
+            s->entcap = s->nentries = other->entcap;
+            s->indexcap = 0;
+            s->count = other->count;
+            SET_FILL(s) = (int32_t)other->count;
+            SET_FINGER(s) = 0;
+            return 1;
+        }
+        if (!set_ready_sized(vm, s, minused)) return 0;
     }
     if (other == s || other->count == 0) return 1;
     if (((size_t)SET_FILL(s) + other->count) * 5 >= set_mask(s) * 3 &&
         !set_table_resize(vm, s, ((int64_t)s->count + other->count) * 2))
         return 0;
     if (SET_FILL(s) == 0 && s->entcap == other->entcap && SET_FILL(other) == (int32_t)other->count) {
-        for (size_t i = 0; i < other->entcap; i++)
-            if (other->entries[i].key != VALUE_NULL) s->entries[i] = other->entries[i];
+        /* CPython copies the live slots into the empty table of the same size; without dummies in
+         * either, copying the whole table is the same. */
+        memcpy(s->entries, other->entries, other->entcap * sizeof(DictEntry));
         SET_FILL(s) = (int32_t)other->count;
         s->count = other->count;
         return 1;
