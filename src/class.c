@@ -764,6 +764,13 @@ static int heap_hash(VM *vm, Value v, uint64_t *out) {
     }
     Value r = call_value(vm, h, &v, 1, NULL);
     if (r == VALUE_ERROR) return 0;
+    /* As CPython's slot_tp_hash: an int that fits 64 bits is the hash itself (hash(x) of a str
+     * gives such ints), a bigger one is hashed as an int. */
+    int64_t big;
+    if (value_is_kind(r, OBJ_BIGINT) && bigint_to_int64(r, &big)) {
+        *out = (uint64_t)big;
+        return 1;
+    }
     if (value_is_kind(r, OBJ_BIGINT) || value_is_bool(r)) return dict_hash(vm, r, out);
     if (!value_is_int(r)) {
         exc_raise(vm, &exc_TypeError, "__hash__ method should return an integer");

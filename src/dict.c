@@ -303,10 +303,37 @@ int dict_set_str(VM *vm, Dict *d, Str *key, Value value) {
     return dict_insert_new(vm, d, value_from_ptr(key), dict_fix_hash(str_hash(key)), value);
 }
 
+/* DICT_FIND_STR_OTHER: a key of another kind has the str key's hash, and comparing them may run
+ * Python code (its __eq__), which dict_find knows how to do. */
+#define DICT_FIND_STR_OTHER (-2)
+
+/* dict_find for a str key, as d[k] and d[k] = v see them most: no out-parameters, which under
+ * WebAssembly put the caller's locals in memory. The index of the key, -1 when it is absent, or
+ * DICT_FIND_STR_OTHER. */
+static int32_t dict_find_str_key(Dict *d, Value key, uint64_t hash) {
+    if (!d->indexcap) return -1;
+    uint32_t mask = d->indexcap - 1;
+    uint64_t perturb = hash;
+    for (uint32_t i = (uint32_t)hash & mask;; i = dict_probe_next(i, &perturb, mask)) {
+        int32_t ix = d->index[i];
+        if (ix == -1) return -1;
+        if (ix < 0) continue;
+        DictEntry *e = &d->entries[ix];
+        if (e->key == key) return ix;
+        if (e->hash != hash) continue;
+        if (!value_is_kind(e->key, OBJ_STR)) return DICT_FIND_STR_OTHER;
+        if (str_equal(value_as_ptr(e->key), value_as_ptr(key))) return ix;
+    }
+}
+
 int dict_setitem(VM *vm, Dict *d, Value key, Value value) {
     uint64_t hash;
-    int32_t ix;
-    if (!dict_hash(vm, key, &hash) || !dict_find(vm, d, key, hash, &ix)) return 0;
+    int32_t ix = DICT_FIND_STR_OTHER;
+    if (value_is_kind(key, OBJ_STR)) {
+        hash = dict_fix_hash(str_hash(value_as_ptr(key)));
+        ix = dict_find_str_key(d, key, hash);
+    }
+    if (ix == DICT_FIND_STR_OTHER && (!dict_hash(vm, key, &hash) || !dict_find(vm, d, key, hash, &ix))) return 0;
     if (ix >= 0) {
         d->entries[ix].value = value;
         return 1;
@@ -319,6 +346,10 @@ int dict_setitem(VM *vm, Dict *d, Value key, Value value) {
 }
 
 Value dict_getitem(VM *vm, Dict *d, Value key) {
+    if (value_is_kind(key, OBJ_STR)) {
+        int32_t ix = dict_find_str_key(d, key, dict_fix_hash(str_hash(value_as_ptr(key))));
+        if (ix != DICT_FIND_STR_OTHER) return ix < 0 ? VALUE_NULL : d->entries[ix].value;
+    }
     uint64_t hash;
     int32_t ix;
     if (!dict_hash(vm, key, &hash) || !dict_find(vm, d, key, hash, &ix)) return VALUE_ERROR;
