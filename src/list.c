@@ -100,7 +100,7 @@ int list_append(VM *vm, List *l, Value v) {
 static Value list_of(VM *vm, const Value *items, uint32_t n) {
     List *l = list_new(vm, n);
     if (!l) return exc_raise_memory(vm);
-    if (n) memcpy(l->items, items, n * sizeof(Value));
+    values_copy(l->items, items, n);
     l->len = n;
     return value_from_ptr(l);
 }
@@ -155,8 +155,9 @@ static int list_replace(VM *vm, List *l, int64_t lo, int64_t hi, const Value *sr
         exc_raise_memory(vm);
         return 0;
     }
-    if (l->len > hi) memmove(l->items + hi + delta, l->items + hi, (size_t)(l->len - hi) * sizeof(Value));
-    if (n) memcpy(l->items + lo, src, n * sizeof(Value));
+    if (delta && l->len > hi) memmove(l->items + hi + delta, l->items + hi, (size_t)(l->len - hi) * sizeof(Value));
+    /* src may be l's own items only through a copy (list_assign_source). */
+    values_copy(l->items + lo, src, n);
     l->len = (uint32_t)((int64_t)l->len + delta);
     return 1;
 }

@@ -326,9 +326,60 @@ int num_index(VM *vm, Value v, int64_t *out);
 Value slice_build(VM *vm, Value start, Value stop, Value step, int next_op, const Value *operands);
 /* A new slice object (slice(), and BUILD_SLICE for anything but a subscript that uses it up). */
 Value slice_new(VM *vm, Value start, Value stop, Value step);
-/* Resolving a slice against a length, as PySlice_GetIndicesEx does. */
-int slice_indices(VM *vm, Slice *s, int64_t length, int64_t *start, int64_t *stop, int64_t *step,
-                  int64_t *slicelength);
+/* slice_part's and slice_indices's rare cases: a bound that is not None or a small int, a step
+ * of zero (both raise or return 0 with an exception set). */
+int slice_part_other(VM *vm, Value v, int64_t *out);
+int slice_step_zero(VM *vm);
+/* A bound as an integer, dflt for None. */
+static ALWAYS_INLINE int slice_part(VM *vm, Value v, int64_t *out, int64_t dflt) {
+    if (v == VALUE_NONE || v == VALUE_NULL) {
+        *out = dflt;
+        return 1;
+    }
+    if (value_is_int(v)) {
+        *out = value_as_int(v);
+        return 1;
+    }
+    return slice_part_other(vm, v, out);
+}
+/* Resolving a slice against a length, as PySlice_GetIndicesEx does. Inline: it is most of a
+ * slicing subscript's work, and as a call its four results went through memory under
+ * WebAssembly. */
+static ALWAYS_INLINE int slice_indices(VM *vm, Slice *s, int64_t length, int64_t *start, int64_t *stop,
+                                       int64_t *step, int64_t *slicelength) {
+    /* In locals, written out at the end: the outputs are int64_t, which may alias the slice's
+     * Values as far as the compiler knows, so working through them reloads everything. */
+    Value vstart = s->start, vstop = s->stop, vstep = s->step;
+    int64_t st, a, b, n;
+    /* Written on failure too, only so that compilers see them set wherever they are inlined. */
+    *start = *stop = *step = *slicelength = 0;
+    if (!slice_part(vm, vstep, &st, 1)) return 0;
+    if (st == 0) return slice_step_zero(vm);
+    if (st < -INT64_MAX) st = -INT64_MAX;   /* as CPython clips it, so that -st exists */
+    int64_t lo = st < 0 ? -1 : 0, hi = st < 0 ? length - 1 : length;
+    if (!slice_part(vm, vstart, &a, st < 0 ? hi : lo)) return 0;
+    if (!slice_part(vm, vstop, &b, st < 0 ? lo : hi)) return 0;
+    if (vstart != VALUE_NONE && vstart != VALUE_NULL) {
+        if (a < 0) a += length;
+        if (a < lo) a = lo;
+        if (a > hi) a = hi;
+    }
+    if (vstop != VALUE_NONE && vstop != VALUE_NULL) {
+        if (b < 0) b += length;
+        if (b < lo) b = lo;
+        if (b > hi) b = hi;
+    }
+    /* Steps of 1 and -1, nearly every slice, need no division. */
+    if (st == 1) n = b > a ? b - a : 0;
+    else if (st == -1) n = b < a ? a - b : 0;
+    else if (st > 0) n = b > a ? (b - a - 1) / st + 1 : 0;
+    else n = b < a ? (a - b - 1) / (-st) + 1 : 0;
+    *start = a;
+    *stop = b;
+    *step = st;
+    *slicelength = n;
+    return 1;
+}
 
 /* Binds a builtin's arguments (vectorcall convention: nargs positional values, then one value per
  * name in kwnames) to its parameters by position or keyword. out[i] is VALUE_NULL when parameter i

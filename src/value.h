@@ -74,6 +74,23 @@ static inline Value value_from_int(int64_t i) {
 }
 static inline Value value_from_bool(int b) { return b ? VALUE_TRUE : VALUE_FALSE; }
 
+/* Copies n values between ranges that do not overlap. Up to eight by hand: compilers turn a copy
+ * loop into a call of memcpy, which under WebAssembly is a loop in C, dearer than a few moves. */
+static ALWAYS_INLINE void values_copy(Value *dst, const Value *src, size_t n) {
+    switch (n) {
+    case 8: dst[7] = src[7]; /* fall through */
+    case 7: dst[6] = src[6]; /* fall through */
+    case 6: dst[5] = src[5]; /* fall through */
+    case 5: dst[4] = src[4]; /* fall through */
+    case 4: dst[3] = src[3]; /* fall through */
+    case 3: dst[2] = src[2]; /* fall through */
+    case 2: dst[1] = src[1]; /* fall through */
+    case 1: dst[0] = src[0]; /* fall through */
+    case 0: break;
+    default: memcpy(dst, src, n * sizeof(Value));
+    }
+}
+
 static inline void *value_as_ptr(Value v) { return (void *)(uintptr_t)(v & 0xffffffffffffull); }
 static inline Value value_from_ptr(const void *p) { return VALUE_MAKE(VALUE_TAG_OBJ, (uintptr_t)p); }
 

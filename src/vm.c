@@ -197,16 +197,7 @@ static ALWAYS_INLINE Frame *vm_push_frame_exact(VM *vm, Function *fn, Value *bas
     if (vm->nframes >= vm->recursion_limit || vm->nframes >= VM_MAX_FRAMES ||
         base + code->nlocals + code->stacksize > vm->stack + VM_STACK_SLOTS)
         return vm_push_frame(vm, code, fn->globals, NULL, fn, args, nargs, NULL);
-    /* By hand for the usual few arguments: compilers turn a copy loop into a memcpy call, which
-     * costs more than copying one to four words. */
-    switch (nargs) {
-    case 4: base[3] = args[3]; /* fall through */
-    case 3: base[2] = args[2]; /* fall through */
-    case 2: base[1] = args[1]; /* fall through */
-    case 1: base[0] = args[0]; /* fall through */
-    case 0: break;
-    default: memcpy(base, args, sizeof(Value) * (size_t)nargs);
-    }
+    values_copy(base, args, (size_t)nargs);
     for (Value *p = base + nargs, *end = base + code->nlocals; p < end; p++) *p = VALUE_NULL;
     return vm_frame_init(vm, code, fn->globals, NULL, fn, base);
 }
