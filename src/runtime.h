@@ -90,6 +90,11 @@ static ALWAYS_INLINE int32_t dict_find_str(Dict *d, Str *key) {
     int32_t ix = d->index[i];
     if (ix == -1) return -1;
     if (ix >= 0 && d->entries[ix].key == value_from_ptr(key)) return ix;
+    /* The next slot of the sequence, where a key that found its own taken usually is. The key
+     * itself there means no equal one is in the first slot (a dict holds no two equal keys). */
+    uint64_t perturb = hash;
+    int32_t next = d->index[dict_probe_next(i, &perturb, d->indexcap - 1)];
+    if (next >= 0 && d->entries[next].key == value_from_ptr(key)) return next;
     return dict_find_str_probe(d, value_from_ptr(key), hash, i);
 }
 static ALWAYS_INLINE Value dict_get_str_inline(Dict *d, Str *key) {
