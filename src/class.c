@@ -194,6 +194,8 @@ static Value exception_attr(VM *vm, Exception *e, Str *name) {
     return VALUE_NULL;
 }
 
+static int instance_may_have_dict(VM *vm, Type *t);
+
 static int value_is_property(Value v) {
     return value_is_kind(v, OBJ_WRAPPER) && ((Wrapper *)value_as_ptr(v))->tag == WRAP_PROPERTY;
 }
@@ -296,7 +298,7 @@ Value attr_get_opt(VM *vm, Value obj, Str *name) {
         Value v = dict_get_str(*dp, name);
         if (v != VALUE_NULL) return v;
     }
-    if (dp && strcmp(name->data, "__dict__") == 0 && !(value_is_kind(obj, OBJ_INSTANCE) && !*dp && t->slot_names)) {
+    if (dp && strcmp(name->data, "__dict__") == 0 && !(value_is_kind(obj, OBJ_INSTANCE) && !*dp && !instance_may_have_dict(vm, t))) {
         if (value_is_kind(obj, OBJ_INSTANCE)) ((Instance *)value_as_ptr(obj))->dict_materialized = 1;
         if (!*dp && !(*dp = dict_new(vm))) return exc_raise_memory(vm);
         return value_from_ptr(*dp);
@@ -481,7 +483,7 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
         return 1;
     }
     Dict **dp = instance_dict_slot(obj);
-    if (!dp || (value_is_kind(obj, OBJ_INSTANCE) && !*dp && t->slot_names)) {
+    if (!dp || (value_is_kind(obj, OBJ_INSTANCE) && !*dp && !instance_may_have_dict(vm, t))) {
         if (value_is_kind(obj, OBJ_INSTANCE))
             exc_raise(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", t->name, name->data);
         else
@@ -529,19 +531,48 @@ Value call_dunder(VM *vm, Value obj, const char *name, Value *args, int nargs) {
 /* A new, empty instance of the class t (defined in Python): a slot for every __slots__ name along
  * its bases, and an attribute dict unless __slots__ leaves it out. object.__new__ and calling the
  * class both make instances here. */
-static Value instance_new(VM *vm, Type *t) {
+static Value class_new_function(VM *vm, Type *t);
+
+/* Works out the layout of t's instances into t (layout_*), unless it is there for t's version
+ * (a change to t or a base changes the version; without one it is worked out every time). The
+ * cached __init__ needs no marking: while the version holds, a class dict holds it. */
+static void instance_layout(VM *vm, Type *t) {
+    uint32_t version = type_version(vm, t);
+    if (version && t->layout_version == version) return;
+    /* A dict unless every class along the chain has __slots__ without '__dict__', as in CPython. */
     uint32_t nslots = 0;
-    for (Type *k = t; k && k->is_heap; k = k->base)
+    int has_dict = 0;
+    for (Type *k = t; k && k->is_heap; k = k->base) {
         if (k->slot_names) nslots += k->slot_names->len;
+        if (!k->slot_names || k->slots_dict) has_dict = 1;
+    }
+    Function *init = NULL;
+    if (!value_is_kind(class_new_function(vm, t), OBJ_FUNCTION) && !type_is_subtype(t, &exc_BaseException)) {
+        Value initv = type_lookup(vm, t, vm->names.init);
+        if (value_is_kind(initv, OBJ_FUNCTION) && !(((Function *)value_as_ptr(initv))->code->flags & CODE_GENERATOR))
+            init = value_as_ptr(initv);
+    }
+    t->layout_nslots = nslots;
+    t->layout_has_dict = (uint8_t)has_dict;
+    t->layout_init = init;
+    t->layout_version = version;
+}
+
+/* Whether t's instances (t a heap type) may have a dict. */
+static int instance_may_have_dict(VM *vm, Type *t) {
+    instance_layout(vm, t);
+    return t->layout_has_dict;
+}
+
+static Value instance_new(VM *vm, Type *t) {
+    instance_layout(vm, t);
+    uint32_t nslots = t->layout_nslots;
     Instance *in = gc_alloc(vm, sizeof(Instance) + nslots * sizeof(Value), OBJ_INSTANCE);
     if (!in) return exc_raise_memory(vm);
     in->cls = t;
     in->nslots = nslots;
     for (uint32_t i = 0; i < nslots; i++) in->slots[i] = VALUE_NULL;
-    int has_dict = 1;
-    for (Type *k = t; k && k->is_heap; k = k->base)
-        if (k->slot_names && !(k->dict && dict_get_str(k->dict, vm->names.dict) != VALUE_NULL)) has_dict = 0;
-    if (has_dict && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
+    if (t->layout_has_dict && !(in->dict = dict_new(vm))) return exc_raise_memory(vm);
     return value_from_ptr(in);
 }
 
@@ -558,12 +589,10 @@ Value class_init_returned(VM *vm, Value r) {
 }
 
 Value class_instance_for_init(VM *vm, Type *t, Function **init) {
-    if (!t->is_heap || value_is_kind(class_new_function(vm, t), OBJ_FUNCTION) || type_is_subtype(t, &exc_BaseException))
-        return VALUE_NULL;
-    Value initv = type_lookup(vm, t, vm->names.init);
-    if (!value_is_kind(initv, OBJ_FUNCTION) || (((Function *)value_as_ptr(initv))->code->flags & CODE_GENERATOR))
-        return VALUE_NULL;
-    *init = value_as_ptr(initv);
+    if (!t->is_heap) return VALUE_NULL;
+    instance_layout(vm, t);
+    if (!t->layout_init) return VALUE_NULL;
+    *init = t->layout_init;
     return instance_new(vm, t);
 }
 
@@ -1025,12 +1054,16 @@ Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns) {
             if (tup == VALUE_ERROR) return tup;
             t->slot_names = value_as_ptr(tup);
         }
+        /* '__dict__' gives the instances a dict, '__weakref__' nothing here: neither is a slot. */
+        uint32_t n = 0;
         for (uint32_t i = 0; i < t->slot_names->len; i++) {
             Str *s = value_as_ptr(t->slot_names->items[i]);
             Str *in = str_intern(vm, s->data, s->len);
             if (!in) return exc_raise_memory(vm);
-            t->slot_names->items[i] = value_from_ptr(in);
+            if (in == vm->names.dict) t->slots_dict = 1;
+            else if (strcmp(in->data, "__weakref__") != 0) t->slot_names->items[n++] = value_from_ptr(in);
         }
+        t->slot_names->len = n;
     }
     /* A class that defines __eq__ but not __hash__ is unhashable (its __hash__ is None). */
     if (dict_get_str(ns, intern(vm, "__eq__")) != VALUE_NULL && dict_get_str(ns, vm->names.hash) == VALUE_NULL &&

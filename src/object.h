@@ -245,10 +245,17 @@ typedef struct Type {
     struct Dict *dict;                        /* heap types: the class namespace */
     struct Tuple *mro;                        /* heap types: the method resolution order */
     struct Str *name_str;                     /* heap types: the name as a str */
-    struct Tuple *slot_names;                 /* heap types with __slots__ */
+    struct Tuple *slot_names;                 /* heap types with __slots__: the value slots */
+    uint8_t slots_dict;                       /* '__dict__' is in __slots__ */
     struct Dict *instance_keys;               /* heap types: every attribute name stored on an
                                                * instance, in order (CPython's shared keys) */
     struct List *subclasses;                  /* heap types: direct subclasses, to invalidate */
+    /* heap types: their instances' layout (the slots of every class's __slots__ along the chain,
+     * and whether there is a dict) and the __init__ a call runs as a frame when object's __new__
+     * makes them (class_instance_for_init), as worked out for type version layout_version */
+    uint32_t layout_version, layout_nslots;
+    uint8_t layout_has_dict;
+    struct Function *layout_init;
 
     /* The slots. Values returned may be VALUE_ERROR (an exception is set). */
     Value (*binary)(VM *vm, int nb_op, Value a, Value b);   /* VALUE_NULL: NotImplemented */
