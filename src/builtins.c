@@ -10,7 +10,6 @@
 #include "runtime.h"
 #include "vm.h"
 
-
 /* print(*objects, sep=' ', end='\n', file=None, flush=False). Output goes to the embedder's
  * stdout (stream 1); file=sys.stderr goes to stream 2. */
 static Value builtin_print(VM *vm, Value *args, int nargs, Tuple *kwnames) {
@@ -93,20 +92,6 @@ static Value builtin_len(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     }
     return exc_raise(vm, &exc_TypeError, "object of type '%s' has no len()", t->name);
 }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 static Value builtin_repr(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     (void)kwnames;

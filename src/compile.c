@@ -951,9 +951,10 @@ Code *cc_unit_finish(Compiler *c) {
     u->consts = NULL;
     code->names = u->names;
     u->names = NULL;
+    code->name_hints = calloc(code->nnames ? code->nnames : 1, sizeof(uint32_t));
     code->varnames = u->varnames;
     u->varnames = NULL;
-    if (!code->name || !code->qualname || !flowgraph_assemble(&u->g, code->consts, (int)code->nconsts, code)) {
+    if (!code->name || !code->qualname || !code->name_hints || !flowgraph_assemble(&u->g, code->consts, (int)code->nconsts, code)) {
         cc_nomem(c);
         code = NULL;
     }

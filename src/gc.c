@@ -327,6 +327,7 @@ static void gc_free_object(VM *vm, Obj *o) {
         free(c->code);
         free(c->consts);
         free(c->names);
+        free(c->name_hints);
         free(c->varnames);
         free(c->positions);
         free(c->istats);

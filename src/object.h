@@ -132,6 +132,9 @@ typedef struct Code {
     uint32_t nconsts;
     struct Str **names;
     uint32_t nnames;
+    /* One per name: the index of the dict entry where LOAD_NAME or STORE_NAME last found it
+     * (dict_get_str_hinted), which they try before hashing. */
+    uint32_t *name_hints;
     struct Str **varnames;   /* every frame slot's name: locals (parameters first), cells, free vars */
     uint32_t nlocals, nargs; /* nlocals counts every slot: plain locals, then cells, then free vars */
     uint32_t kwonlyargcount, posonlyargcount;

@@ -97,6 +97,17 @@ static ALWAYS_INLINE int32_t dict_find_str(Dict *d, Str *key) {
     if (next >= 0 && d->entries[next].key == value_from_ptr(key)) return next;
     return dict_find_str_probe(d, value_from_ptr(key), hash, i);
 }
+/* A name's value in d, from the entry where it was last found (*hint) when that entry still holds
+ * it, else by dict_find_str (then *hint is where it was found). The names of module-level code
+ * are found so without a probe, however their hashes collide. VALUE_NULL when missing. */
+static ALWAYS_INLINE Value dict_get_str_hinted(Dict *d, Str *key, uint32_t *hint) {
+    uint32_t h = *hint;
+    if (h < d->nentries && d->entries[h].key == value_from_ptr(key)) return d->entries[h].value;
+    int32_t ix = dict_find_str(d, key);
+    if (ix < 0) return VALUE_NULL;
+    *hint = (uint32_t)ix;
+    return d->entries[ix].value;
+}
 static ALWAYS_INLINE Value dict_get_str_inline(Dict *d, Str *key) {
     int32_t ix = dict_find_str(d, key);
     return ix < 0 ? VALUE_NULL : d->entries[ix].value;
@@ -228,6 +239,22 @@ static ALWAYS_INLINE Value op_binary_floats(int nb_op, Value a, Value b) {
     case NB_MULTIPLY: return value_from_float(x * y);
     case NB_TRUE_DIVIDE: return y == 0.0 ? VALUE_NULL : value_from_float(x / y);
     default: return VALUE_NULL;
+    }
+}
+
+/* len() of a built-in container, read as its type's len slot would; -1 for anything else. Inline
+ * for PRECALL_NO_KW_LEN: under WebAssembly the calls through builtin_len cost more than this. */
+static ALWAYS_INLINE int64_t op_len_of_builtin(Value v) {
+    if (!value_is_obj(v)) return -1;
+    Obj *o = value_as_obj(v);
+    switch ((ObjKind)o->kind) {
+    case OBJ_STR: return ((Str *)o)->nchars;
+    case OBJ_LIST: return ((List *)o)->len;
+    case OBJ_TUPLE: return ((Tuple *)o)->len;
+    case OBJ_DICT:
+    case OBJ_SET:
+    case OBJ_FROZENSET: return ((Dict *)o)->count;
+    default: return -1;
     }
 }
 

@@ -674,6 +674,26 @@ static void strm_put_upper(StrBuf *b, uint32_t c, int title) {
     else str_put_repeat(b, strm_toupper(c), 1);
 }
 
+/* lower() (lo 'A') or upper() (lo 'a') of ASCII text: a byte from lo to lo + 25 gets its 0x20 bit
+ * flipped, eight bytes at a time where it can. Every byte is below 0x80, so the sums below carry
+ * nothing into the next byte: the high bit of a byte of x + (0x80 - k) is set when the byte is at
+ * least k. */
+static void strm_ascii_case(char *dst, const char *src, size_t len, char lo) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, src + i, 8);
+        uint64_t from_lo = x + ones * (uint64_t)(0x80 - lo), past_end = x + ones * (uint64_t)(0x80 - lo - 26);
+        x ^= (from_lo & ~past_end & highs) >> 2;
+        memcpy(dst + i, &x, 8);
+    }
+    for (; i < len; i++) {
+        char c = src[i];
+        dst[i] = (char)(c >= lo && c <= lo + 25 ? c ^ 0x20 : c);
+    }
+}
+
 static Value strm_case(VM *vm, const char *name, Value *args, int nargs, int mode) {
     if (!strm_exact(vm, name, nargs, 0)) return VALUE_ERROR;
     Str *s = STRM_SELF(args);
@@ -683,11 +703,7 @@ static Value strm_case(VM *vm, const char *name, Value *args, int nargs, int mod
     if (s->nchars == s->len && (mode == CASE_LOWER || mode == CASE_UPPER)) {
         Str *r = str_alloc(vm, s->len, s->len);
         if (!r) return exc_raise_memory(vm);
-        char lo = mode == CASE_LOWER ? 'A' : 'a', flip = 'a' - 'A';
-        for (size_t i = 0; i < s->len; i++) {
-            char c = s->data[i];
-            r->data[i] = (char)(c >= lo && c <= lo + 25 ? c ^ flip : c);
-        }
+        strm_ascii_case(r->data, s->data, s->len, mode == CASE_LOWER ? 'A' : 'a');
         return value_from_ptr(r);
     }
     int n, prev_cased = 0;

@@ -632,7 +632,10 @@ frame_entry:
         }
         case OP_STORE_NAME: {
             Dict *ns = f->locals_dict ? f->locals_dict : f->globals;
-            if (!dict_set_str_inline(vm, ns, co->names[oparg], TOP())) {
+            Str *name = co->names[oparg];
+            uint32_t hint = co->name_hints[oparg];
+            if (hint < ns->nentries && ns->entries[hint].key == value_from_ptr(name)) ns->entries[hint].value = TOP();
+            else if (!dict_set_str_inline(vm, ns, name, TOP())) {
                 exc_raise_memory(vm);
                 goto error;
             }
@@ -649,9 +652,9 @@ frame_entry:
         case OP_LOAD_NAME: {
             Str *name = co->names[oparg];
             Value v = VALUE_NULL;
-            if (f->locals_dict) v = dict_get_str_inline(f->locals_dict, name);
+            if (f->locals_dict) v = dict_get_str_hinted(f->locals_dict, name, &co->name_hints[oparg]);
             /* At module level the locals are the globals: one lookup is enough. */
-            if (v == VALUE_NULL && f->locals_dict != f->globals) v = dict_get_str_inline(f->globals, name);
+            if (v == VALUE_NULL && f->locals_dict != f->globals) v = dict_get_str_hinted(f->globals, name, &co->name_hints[oparg]);
             if (v == VALUE_NULL) v = dict_get_str(vm->builtins, name);
             if (v == VALUE_NULL) {
                 vm_name_error(vm, name);
@@ -990,8 +993,23 @@ frame_entry:
             PRECALL_BUILTIN(0, -1);
         case OP_PRECALL_NO_KW_BUILTIN_O:
             PRECALL_BUILTIN(0, CALLKIND_O);
-        case OP_PRECALL_NO_KW_LEN:
+        case OP_PRECALL_NO_KW_LEN: {
+            /* The built-in containers' sizes are read here (op_len_of_builtin); anything else
+             * calls len. */
+            CALL_SHAPE();
+            int64_t n = nargs == 1 && !is_meth && !nkwargs && value_is_kind(callable, OBJ_BUILTIN) &&
+                                ((Builtin *)value_as_ptr(callable))->callkind == CALLKIND_LEN
+                            ? op_len_of_builtin(args[0])
+                            : -1;
+            if (n >= 0) {
+                HIT(OP_PRECALL);
+                sp -= oparg + 2;
+                PUSH(value_from_int(n));
+                ip += OPCACHE_PRECALL + 1 + OPCACHE_CALL;
+                break;
+            }
             PRECALL_BUILTIN(0, CALLKIND_LEN);
+        }
         case OP_PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS:
             PRECALL_BUILTIN(1, CALLKIND_FAST_WITH_KEYWORDS);
         case OP_PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST:
