@@ -124,6 +124,14 @@ static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
                 ins->op = OP_NOP;
                 if (truth == (next->op == OP_POP_JUMP_IF_TRUE)) next->op = OP_JUMP;
                 else next->op = OP_NOP;
+            } else if (next && next->op == OP_IS_OP && consts[ins->arg] == VALUE_NONE && i + 2 < b->len) {
+                /* x is None / x is not None, then a conditional jump: one jump on None. */
+                Instr *jump = &b->instrs[i + 2];
+                if (jump->op != OP_POP_JUMP_IF_FALSE && jump->op != OP_POP_JUMP_IF_TRUE) break;
+                int jumps_if_not_none = next->arg ^ (jump->op == OP_POP_JUMP_IF_FALSE);
+                ins->op = OP_NOP;
+                next->op = OP_NOP;
+                jump->op = jumps_if_not_none ? OP_POP_JUMP_IF_NOT_NONE : OP_POP_JUMP_IF_NONE;
             }
             break;
         case OP_PUSH_NULL:
@@ -135,6 +143,8 @@ static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
             break;
         case OP_POP_JUMP_IF_FALSE:
         case OP_POP_JUMP_IF_TRUE:
+        case OP_POP_JUMP_IF_NONE:
+        case OP_POP_JUMP_IF_NOT_NONE:
         case OP_JUMP: {
             Instr *target = first_instr_from(g, ins->target);
             if (target && target->op == OP_JUMP) jump_thread(ins, target, ins->op);
@@ -200,6 +210,10 @@ static int extend_block(Cfg *g, int bi) {
     while (g->blocks[t].len == 0 && g->blocks[t].next >= 0) t = g->blocks[t].next;
     Block *target = &g->blocks[t];
     if (!is_exit_block(target) || target->len > MAX_COPY_SIZE) return 1;
+    /* Only blocks without line numbers are copied (the implicit `return None`), as in 3.11: a
+     * `return a if c else b` keeps its jump to the one RETURN_VALUE. */
+    for (int i = 0; i < target->len; i++)
+        if (has_loc(&target->instrs[i])) return 1;
     last->op = OP_NOP;
     int n = target->len;
     for (int i = 0; i < n; i++)
@@ -397,6 +411,10 @@ static void normalize_jumps(Cfg *g) {
         case OP_JUMP: last->op = backward ? OP_JUMP_BACKWARD : OP_JUMP_FORWARD; break;
         case OP_POP_JUMP_IF_FALSE: last->op = backward ? OP_POP_JUMP_BACKWARD_IF_FALSE : OP_POP_JUMP_FORWARD_IF_FALSE; break;
         case OP_POP_JUMP_IF_TRUE: last->op = backward ? OP_POP_JUMP_BACKWARD_IF_TRUE : OP_POP_JUMP_FORWARD_IF_TRUE; break;
+        case OP_POP_JUMP_IF_NONE: last->op = backward ? OP_POP_JUMP_BACKWARD_IF_NONE : OP_POP_JUMP_FORWARD_IF_NONE; break;
+        case OP_POP_JUMP_IF_NOT_NONE:
+            last->op = backward ? OP_POP_JUMP_BACKWARD_IF_NOT_NONE : OP_POP_JUMP_FORWARD_IF_NOT_NONE;
+            break;
         default: break;
         }
     }

@@ -861,6 +861,17 @@ frame_entry:
             }
             break;
         }
+        case OP_POP_JUMP_FORWARD_IF_NONE:
+        case OP_POP_JUMP_FORWARD_IF_NOT_NONE:
+            if ((POP() == VALUE_NONE) == (op == OP_POP_JUMP_FORWARD_IF_NONE)) ip += oparg;
+            break;
+        case OP_POP_JUMP_BACKWARD_IF_NONE:
+        case OP_POP_JUMP_BACKWARD_IF_NOT_NONE:
+            if ((POP() == VALUE_NONE) == (op == OP_POP_JUMP_BACKWARD_IF_NONE)) {
+                ip -= oparg;
+                SAFEPOINT();
+            }
+            break;
         case OP_BINARY_OP: {
             /* The number fast paths inline, but for the operands 3.11's members take (int + int
              * and the like): with specialization those reach this instruction only while it warms
