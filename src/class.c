@@ -55,19 +55,28 @@ static Value type_lookup_uncached(VM *vm, Type *t, Str *name);
  * whenever it or a base class changes, and versions are never reused, so an entry is never
  * stale; interned names live as long as the interpreter, so their pointers identify them.
  * Built-in types are left out because their version numbers are shared by interpreters. */
-Value type_lookup(VM *vm, Type *t, Str *name) {
-    if (!t->is_heap || !name->interned) return type_lookup_uncached(vm, t, name);
-    uint32_t version = type_version(vm, t);
-    if (!version) return type_lookup_uncached(vm, t, name);
-    uint32_t slot = (uint32_t)((version * 2654435761u) ^ (uint32_t)((uintptr_t)name >> 4)) % VM_TYPE_CACHE_SIZE;
-    struct TypeCacheEntry *e = &vm->type_cache[slot];
-    if (e->version == version && e->name == name) return e->value;
+/* type_lookup's cache miss: the MRO walk, remembered in entry e. */
+static Value type_lookup_fill(VM *vm, Type *t, Str *name, uint32_t version, struct TypeCacheEntry *e) {
     Value v = type_lookup_uncached(vm, t, name);
     e->version = version;
     e->name = name;
     e->value = v;
     return v;
 }
+
+/* type_lookup with the cache's hit inline, for this file's generic attribute paths (polymorphic
+ * sites take them at every execution). */
+static ALWAYS_INLINE Value type_lookup_inline(VM *vm, Type *t, Str *name) {
+    if (!t->is_heap || !name->interned) return type_lookup_uncached(vm, t, name);
+    uint32_t version = t->version ? t->version : type_version(vm, t);
+    if (!version) return type_lookup_uncached(vm, t, name);
+    uint32_t slot = (uint32_t)((version * 2654435761u) ^ (uint32_t)((uintptr_t)name >> 4)) % VM_TYPE_CACHE_SIZE;
+    struct TypeCacheEntry *e = &vm->type_cache[slot];
+    if (e->version == version && e->name == name) return e->value;
+    return type_lookup_fill(vm, t, name, version, e);
+}
+
+Value type_lookup(VM *vm, Type *t, Str *name) { return type_lookup_inline(vm, t, name); }
 
 static Value type_lookup_uncached(VM *vm, Type *t, Str *name) {
     if (t->mro) {
@@ -207,10 +216,10 @@ static int name_is(Str *name, const char *dunder) { return name->data[0] == '_' 
  * attr_get_opt does for one, in the same order, without the checks for other kinds of object:
  * a property of the class, then the instance dict, then the class attribute (a function binds).
  * VALUE_NULL leaves the name to attr_get_opt (__dict__, __class__, a missing attribute). */
-static Value attr_get_instance(VM *vm, Instance *in, Str *name) {
+Value attr_get_instance(VM *vm, Instance *in, Str *name) {
     Type *t = in->cls;
     if (in->nslots || !in->dict || t->getattr) return VALUE_NULL;
-    Value cattr = type_lookup(vm, t, name);
+    Value cattr = type_lookup_inline(vm, t, name);
     if (value_is_property(cattr)) return VALUE_NULL;
     Value v = dict_get_str(in->dict, name);
     if (v != VALUE_NULL) return v;
@@ -376,7 +385,7 @@ Value attr_method(VM *vm, Value obj, Str *name, Value *self) {
     Type *t = type_of(obj);
     *self = VALUE_NULL;
     if (!value_is_kind(obj, OBJ_TYPE) && !value_is_kind(obj, OBJ_MODULE) && !value_is_kind(obj, OBJ_WRAPPER)) {
-        Value cattr = type_lookup(vm, t, name);
+        Value cattr = type_lookup_inline(vm, t, name);
         if (value_binds_as_method(cattr)) {
             Dict **dp = instance_dict_slot(obj);
             if (!(dp && *dp && dict_get_str(*dp, name) != VALUE_NULL)) {
@@ -408,8 +417,8 @@ static int attr_set_impl(VM *vm, Value obj, Str *name, Value v, int hook) {
          * neither a property nor __setattr__ in the way, and not __class__. */
         Instance *in = value_as_ptr(obj);
         Type *t = in->cls;
-        if (!in->nslots && in->dict && !name_is(name, "__class__") && !value_is_property(type_lookup(vm, t, name)) &&
-            !value_is_kind(type_lookup(vm, t, vm->names.setattr), OBJ_FUNCTION))
+        if (!in->nslots && in->dict && !name_is(name, "__class__") && !value_is_property(type_lookup_inline(vm, t, name)) &&
+            !value_is_kind(type_lookup_inline(vm, t, vm->names.setattr), OBJ_FUNCTION))
             return attr_store_in_dict(vm, obj, t, in->dict, name, v);
     }
     Type *t = type_of(obj);

@@ -8,6 +8,9 @@
 Value attr_get(VM *vm, Value obj, Str *name);
 /* Like attr_get but VALUE_NULL (no exception) when missing. */
 Value attr_get_opt(VM *vm, Value obj, Str *name);
+/* attr_get_opt's usual case, an instance of a class without __slots__: VALUE_NULL when the rest
+ * of attr_get must decide (the evaluation loop's LOAD_ATTR calls it first). */
+Value attr_get_instance(VM *vm, Instance *in, Str *name);
 /* setattr (v) or delattr (v == VALUE_NULL); 0 with an exception set on error. */
 int attr_set(VM *vm, Value obj, Str *name, Value v);
 /* For LOAD_METHOD: a plain function found on the type comes back unbound with *self = obj;
