@@ -302,15 +302,18 @@ static void gc_trace(GrayStack *g, Obj *o) {
     }
 }
 
-static void gc_free_object(VM *vm, Obj *o) {
+/* Frees o and what it owns; returns the bytes that counted in heap_bytes (the object's and its
+ * blocks'), for the caller to subtract once: the sweep frees thousands of objects at a time. */
+static size_t gc_free_object(VM *vm, Obj *o) {
+    size_t bytes = o->size;
     switch ((ObjKind)o->kind) {
     case OBJ_LIST:
-        gc_track_bytes(vm, -(long)(((List *)o)->cap * sizeof(Value)));
+        bytes += ((List *)o)->cap * sizeof(Value);
         gc_block_free(vm, ((List *)o)->items, ((List *)o)->cap * sizeof(Value));
         break;
     case OBJ_DICT: {
         Dict *d = (Dict *)o;
-        gc_track_bytes(vm, -(long)(d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t)));
+        bytes += d->entcap * sizeof(DictEntry) + d->indexcap * sizeof(int32_t);
         gc_block_free(vm, d->entries, d->entcap * sizeof(DictEntry));
         gc_block_free(vm, d->index, d->indexcap * sizeof(int32_t));
         break;
@@ -318,7 +321,7 @@ static void gc_free_object(VM *vm, Obj *o) {
     case OBJ_SET:
     case OBJ_FROZENSET: {
         Dict *s = (Dict *)o;   /* no index: Dict.set holds its counters (set.c) */
-        gc_track_bytes(vm, -(long)(s->entcap * sizeof(DictEntry)));
+        bytes += s->entcap * sizeof(DictEntry);
         gc_block_free(vm, s->entries, s->entcap * sizeof(DictEntry));
         break;
     }
@@ -335,7 +338,7 @@ static void gc_free_object(VM *vm, Obj *o) {
         free(c->exctable);
         break;
     }
-    case OBJ_GENERATOR: gc_free_generator(vm, o); break;
+    case OBJ_GENERATOR: bytes += gc_free_generator(vm, o); break;
     default: break;
     }
     int cls = gc_size_class(o->size);
@@ -343,9 +346,10 @@ static void gc_free_object(VM *vm, Obj *o) {
         o->gc_next = vm->free_objects[cls];
         vm->free_objects[cls] = o;
         vm->free_counts[cls]++;
-        return;
+        return bytes;
     }
     free(o);
+    return bytes;
 }
 
 /* Gives the kept small objects back to malloc (when the interpreter is freed). */
@@ -419,6 +423,7 @@ void gc_collect(VM *vm) {
     vm->gray_cap = g.cap;
 
     Obj **link = &vm->objects;
+    size_t freed = 0;
     while (*link) {
         Obj *o = *link;
         if (o->marked) {
@@ -426,10 +431,10 @@ void gc_collect(VM *vm) {
             link = &o->gc_next;
         } else {
             *link = o->gc_next;
-            vm->heap_bytes -= o->size;
-            gc_free_object(vm, o);
+            freed += gc_free_object(vm, o);
         }
     }
+    vm->heap_bytes -= freed;
     vm->next_gc = vm->heap_bytes * 2 > GC_MIN_THRESHOLD ? vm->heap_bytes * 2 : GC_MIN_THRESHOLD;
 }
 

@@ -49,10 +49,10 @@ void gc_trace_generator(Obj *o, void (*mark)(void *ctx, Value v), void *ctx) {
     for (uint32_t i = 0; i < g->nslots; i++) mark(ctx, g->slots[i]);
 }
 
-void gc_free_generator(VM *vm, Obj *o) {
+size_t gc_free_generator(VM *vm, Obj *o) {
     Generator *g = (Generator *)o;
-    gc_track_bytes(vm, -(long)(sizeof(Value) * g->nslots));
     gc_block_free(vm, g->slots, sizeof(Value) * (g->nslots ? g->nslots : 1));
+    return sizeof(Value) * g->nslots;
 }
 
 void gen_finish_raised(VM *vm, Generator *g) {

@@ -26,7 +26,7 @@ void gc_collect(VM *vm);
 void gc_free_all(VM *vm);
 /* generator.c: what the collector needs to know about a suspended generator's frame. */
 void gc_trace_generator(Obj *gen, void (*mark)(void *ctx, Value v), void *ctx);
-void gc_free_generator(VM *vm, Obj *gen);
+size_t gc_free_generator(VM *vm, Obj *gen);   /* the bytes of its slots, which it freed */
 
 /* str.c */
 Str *str_new(VM *vm, const char *data, size_t len);

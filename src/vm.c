@@ -292,8 +292,6 @@ static int vm_safepoint(VM *vm) {
     }
     if (vm->heap_bytes > vm->next_gc || vm->gc_stress) {
         gc_collect(vm);
-        /* The sweep's gc_track_bytes may have found the old threshold passed. */
-        vm->poll_budget = VM_POLL_INTERVAL;
     }
     if (vm->gc_stress) vm->poll_budget = 0;
     return 1;
