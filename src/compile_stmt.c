@@ -61,6 +61,9 @@ static int unwind_fblock(Compiler *c, FBlock *fb, int preserve_tos) {
         if (preserve_tos) ok = cc_push_fblock(c, FB_POP_VALUE, -1, -1, NULL, c->u->nhandlers, c->u->loc);
         ok = ok && cc_body(c, &fb->datum->list4);
         if (preserve_tos && ok) cc_pop_fblock(c);
+        /* As 3.11: what follows the finally body (the jump or return that unwound) has no line
+         * of its own, so it seems to run after the statement that caused the unwinding. */
+        c->u->loc = LOC_NONE;
         return ok;
     }
     case FB_FINALLY_END:
@@ -69,8 +72,12 @@ static int unwind_fblock(Compiler *c, FBlock *fb, int preserve_tos) {
         if (preserve_tos && !cc_emit(c, OP_SWAP, 2)) return 0;
         return cc_emit(c, OP_POP_EXCEPT, 0);
     case FB_WITH:
-        if (preserve_tos && !cc_emit(c, OP_SWAP, 2)) return 0;
-        return compile_call_exit_with_none(c);
+        /* The __exit__ call carries the with statement's location, and what follows none, as in
+         * 3.11's compiler_unwind_fblock. */
+        c->u->loc = fb->datum->span;
+        if ((preserve_tos && !cc_emit(c, OP_SWAP, 2)) || !compile_call_exit_with_none(c)) return 0;
+        c->u->loc = LOC_NONE;
+        return 1;
     case FB_HANDLER_CLEANUP:
         if (preserve_tos && !cc_emit(c, OP_SWAP, 2)) return 0;
         return cc_emit(c, OP_POP_EXCEPT, 0) && compile_handler_name_cleanup(c, fb->datum);
@@ -244,7 +251,7 @@ static int compile_with(Compiler *c, Node *s, int item) {
     int depth = u->depth + 1;
     cc_use_next_block(c, body);
     int hbase = u->nhandlers;
-    if (!cc_push_handler(c, final, depth, 1) || !cc_push_fblock(c, FB_WITH, body, -1, NULL, hbase, s->span)) return 0;
+    if (!cc_push_handler(c, final, depth, 1) || !cc_push_fblock(c, FB_WITH, body, -1, s, hbase, s->span)) return 0;
     if (it->b) {
         if (!cc_store_target(c, it->b)) return 0;
     } else if (!cc_emit(c, OP_POP_TOP, 0)) {
@@ -265,14 +272,16 @@ static int compile_with(Compiler *c, Node *s, int item) {
     if (!cc_emit(c, OP_PUSH_EXC_INFO, 0) || !cc_emit(c, OP_WITH_EXCEPT_START, 0) ||
         !cc_emit_jump(c, OP_POP_JUMP_IF_TRUE, suppress) || !cc_emit(c, OP_RERAISE, 2))
         return 0;
-    cc_use_next_block(c, suppress);
-    if (!cc_emit(c, OP_POP_TOP, 0) || !cc_emit(c, OP_POP_EXCEPT, 0) || !cc_emit(c, OP_POP_TOP, 0) ||
-        !cc_emit(c, OP_POP_TOP, 0))
-        return 0;
+    /* As 3.11's compiler_with_except_finish lays it out: the cleanup right after the re-raise, then
+     * the suppressing exit, whose first POP_TOP the handler still covers (POP_BLOCK comes after
+     * it there), falling through to what follows the with. */
     cc_pop_handler(c);
-    if (!cc_emit_jump_noline(c, OP_JUMP, exit)) return 0;
     cc_use_next_block(c, cleanup);
     if (!cc_emit(c, OP_COPY, 3) || !cc_emit(c, OP_POP_EXCEPT, 0) || !cc_emit(c, OP_RERAISE, 1)) return 0;
+    cc_use_next_block(c, suppress);
+    if (!cc_push_handler(c, cleanup, depth + 2, 1) || !cc_emit(c, OP_POP_TOP, 0)) return 0;
+    cc_pop_handler(c);
+    if (!cc_emit(c, OP_POP_EXCEPT, 0) || !cc_emit(c, OP_POP_TOP, 0) || !cc_emit(c, OP_POP_TOP, 0)) return 0;
     cc_use_next_block(c, exit);
     return 1;
 }
