@@ -244,6 +244,12 @@ static void visit_stmt(SymBuilder *b, Scope *s, Node *st) {
                 return;
             }
             sym_add(b, s, n->str, n->str_len, st->kind == AST_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            /* As CPython's symtable records a global declaration in the module's own symbols
+             * (st_global): module-level code then reaches that name with LOAD_GLOBAL and
+             * STORE_GLOBAL, wherever the declaration is. */
+            Scope *module = s;
+            while (module->parent) module = module->parent;
+            if (st->kind == AST_GLOBAL && module != s) sym_add(b, module, n->str, n->str_len, SYM_GLOBAL);
         }
         break;
     case AST_ASSIGN:
