@@ -10,6 +10,7 @@
 #include "bigint.h"
 #include "containers.h"
 #include "runtime.h"
+#include "strfmt.h"
 #include "vm.h"
 
 
@@ -652,6 +653,32 @@ Value exc_construct(VM *vm, Type *t, Value *args, int nargs) {
     for (int i = 0; i < nargs; i++) e->args->items[i] = args[i];
     if (nargs > 1) e->message = value_from_ptr(e->args);
     return value_from_ptr(e);
+}
+
+/* CPython's _PyObject_FunctionStr, the words of the errors about a call's * and ** arguments:
+ * "module.qualname()", without the module for built-ins ("print()", "list.append()"), else
+ * str(func). A str, or VALUE_ERROR (MemoryError). */
+Value call_function_str(VM *vm, Value func) {
+    StrBuf b;
+    strbuf_init(&b);
+    Value inner = value_is_kind(func, OBJ_BOUND_METHOD) ? ((BoundMethod *)value_as_ptr(func))->func : func;
+    if (value_is_kind(inner, OBJ_BUILTIN)) {
+        Builtin *bf = value_as_ptr(inner);
+        if (bf->self_type) strbuf_printf(&b, "%s.", bf->self_type->name);
+        strbuf_printf(&b, "%s()", bf->name);
+    } else {
+        Value q = attr_get_opt(vm, func, intern(vm, "__qualname__"));
+        Value m = value_is_kind(q, OBJ_STR) ? attr_get_opt(vm, func, intern(vm, "__module__")) : VALUE_NULL;
+        vm->exc = VALUE_NULL;
+        if (!value_is_kind(q, OBJ_STR)) {
+            if (!op_str_into(vm, func, &b)) vm->exc = VALUE_NULL;
+        } else {
+            Str *qs = value_as_ptr(q), *ms = value_is_kind(m, OBJ_STR) ? value_as_ptr(m) : NULL;
+            if (ms && strcmp(ms->data, "builtins") != 0) strbuf_printf(&b, "%s.", ms->data);
+            strbuf_printf(&b, "%s()", qs->data);
+        }
+    }
+    return str_from_buf(vm, &b);
 }
 
 Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames) {

@@ -31,6 +31,9 @@ Value class_new(VM *vm, Str *name, Tuple *bases, Dict *ns);
 Value class_instance_for_init(VM *vm, Type *t, Function **init);
 /* What __init__ returned, r, checked: None, or VALUE_ERROR with CPython's TypeError raised. */
 Value class_init_returned(VM *vm, Value r);
+/* "module.qualname()" of a callable, as CPython's errors about * and ** arguments name it (a str,
+ * or VALUE_ERROR). */
+Value call_function_str(VM *vm, Value func);
 /* Calls any callable with the vectorcall convention. */
 Value call_value(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
 /* Makes an exception instance of type t from constructor arguments. */

@@ -274,14 +274,21 @@ int cc_call_helper(Compiler *c, int n_before, NodeList *args, NodeList *keywords
         c->u->loc = saved;
         return ok;
     }
-    /* f(*a, **k): positional arguments as one tuple, keywords as one dict. */
-    if (n_before || star) {
-        if (!cc_emit(c, OP_BUILD_LIST, n_before)) return 0;
+    /* f(*a, **k): positional arguments as one tuple, keywords as one dict, laid out as 3.11's
+     * compiler_call_helper and starunpack_helper do: f(*a) alone pushes a as it is
+     * (CALL_FUNCTION_EX makes the tuple), and the arguments before the first * are pushed and
+     * made the list at once. */
+    if (!n_before && args->len == 1 && args->items[0]->kind == AST_STARRED) {
+        if (!cc_expr(c, args->items[0]->a)) return 0;
+    } else if (star) {
+        int built = 0;
         for (int i = 0; i < args->len; i++) {
             Node *e = args->items[i];
             if (e->kind == AST_STARRED) {
+                if (!built && !cc_emit(c, OP_BUILD_LIST, n_before + i)) return 0;
+                built = 1;
                 if (!cc_expr(c, e->a) || !cc_emit(c, OP_LIST_EXTEND, 1)) return 0;
-            } else if (!cc_expr(c, e) || !cc_emit(c, OP_LIST_APPEND, 1)) {
+            } else if (!cc_expr(c, e) || (built && !cc_emit(c, OP_LIST_APPEND, 1))) {
                 return 0;
             }
         }
@@ -289,7 +296,7 @@ int cc_call_helper(Compiler *c, int n_before, NodeList *args, NodeList *keywords
     } else {
         for (int i = 0; i < args->len; i++)
             if (!cc_expr(c, args->items[i])) return 0;
-        if (!cc_emit(c, OP_BUILD_TUPLE, args->len)) return 0;
+        if (!cc_emit(c, OP_BUILD_TUPLE, n_before + args->len)) return 0;
     }
     int have_dict = 0;
     if (keywords->len) {

@@ -2,6 +2,7 @@
  * itself is in dict.c, the views in dictview.c. */
 #include <string.h>
 
+#include "class.h"
 #include "containers.h"
 #include "vm.h"
 
@@ -105,18 +106,15 @@ int dict_update_from(VM *vm, Dict *d, Value other) {
         }
         return 1;
     }
-    /* A mapping that is not a dict: anything with keys(), read with subscripts. */
-    Type *t = type_of(other);
-    Value keys_method = VALUE_NULL;
-    if (t->getattr) {
-        Str *name = str_intern(vm, "keys", 4);
-        if (!name) {
-            exc_raise_memory(vm);
-            return 0;
-        }
-        keys_method = t->getattr(vm, other, name);
-        if (keys_method == VALUE_ERROR) return 0;
+    /* A mapping that is not a dict: anything with keys() (an instance of a class that defines
+     * it, too), read with subscripts; anything else is an iterable of pairs. */
+    Str *name = str_intern(vm, "keys", 4);
+    if (!name) {
+        exc_raise_memory(vm);
+        return 0;
     }
+    Value keys_method = attr_get_opt(vm, other, name);
+    if (keys_method == VALUE_ERROR || (keys_method == VALUE_NULL && vm->exc != VALUE_NULL)) return 0;
     if (keys_method == VALUE_NULL) return dict_update_pairs(vm, d, other);
     Value keys = vm_call(vm, keys_method, NULL, 0);
     if (keys == VALUE_ERROR) return 0;

@@ -48,6 +48,59 @@ static int vm_cold_exc_matches(VM *vm, Value exc, Value match) {
     return type_is_subtype(type_of(exc), value_as_ptr(match));
 }
 
+/* Raises the TypeError of a call to func whose * or ** argument is wrong, worded as CPython's
+ * check_args_iterable and format_kwargs_error word it (fmt has one %s for the callable and one
+ * for what goes with it). */
+static void vm_cold_call_error(VM *vm, Value func, const char *fmt, const char *what) {
+    Value fs = call_function_str(vm, func);
+    if (fs != VALUE_ERROR) exc_raise(vm, &exc_TypeError, fmt, ((Str *)value_as_ptr(fs))->data, what);
+}
+
+/* DICT_MERGE: a call's ** argument v into its keywords dict d. v must be a mapping (a dict, or
+ * anything with keys()), and a keyword given twice is an error, as in CPython (_PyDict_MergeEx
+ * with override 2). */
+static int vm_cold_merge_kwargs(VM *vm, Dict *d, Value v, Value func) {
+    Dict *update;
+    if (value_is_kind(v, OBJ_DICT)) {
+        update = value_as_ptr(v);
+    } else {
+        Str *name = str_intern(vm, "keys", 4);
+        if (!name) return (exc_raise_memory(vm), 0);
+        Value keys = attr_get_opt(vm, v, name);
+        if (keys == VALUE_NULL && vm->exc == VALUE_NULL) {
+            vm_cold_call_error(vm, func, "%s argument after ** must be a mapping, not %s", type_of(v)->name);
+            return 0;
+        }
+        if (keys == VALUE_ERROR || keys == VALUE_NULL) return 0;
+        if (!(update = dict_new(vm))) return (exc_raise_memory(vm), 0);
+        if (!gc_root_push(vm, value_from_ptr(update))) return 0;
+        int ok = dict_update_from(vm, update, v);
+        gc_root_pop(vm, 1);
+        if (!ok) return 0;
+    }
+    if (!gc_root_push(vm, value_from_ptr(update))) return 0;
+    int ok = 1;
+    for (uint32_t i = 0; ok && i < update->nentries; i++) {
+        DictEntry e = update->entries[i];
+        if (e.key == VALUE_NULL) continue;
+        int32_t ix;
+        if (!(ok = dict_find(vm, d, e.key, e.hash, &ix))) break;
+        if (ix >= 0) {
+            StrBuf key;
+            strbuf_init(&key);
+            if (op_str_into(vm, e.key, &key))
+                vm_cold_call_error(vm, func, "%s got multiple values for keyword argument '%s'", strbuf_cstr(&key));
+            strbuf_free(&key);
+            ok = 0;
+        } else if (!dict_insert_new(vm, d, e.key, e.hash, e.value)) {
+            exc_raise_memory(vm);
+            ok = 0;
+        }
+    }
+    gc_root_pop(vm, 1);
+    return ok;
+}
+
 /* The exception object for `raise x`: an instance, or a class to instantiate. */
 static Value vm_cold_make_raisable(VM *vm, Value x) {
     if (value_is_kind(x, OBJ_TYPE) && type_is_subtype(value_as_ptr(x), &exc_BaseException))
@@ -274,10 +327,15 @@ int vm_run_cold(VM *vm, Frame *f, int op, int oparg) {
         if (!dict_setitem(vm, value_as_ptr(sp[-oparg]), k, v)) return 0;
         break;
     }
-    case OP_DICT_UPDATE:
-    case OP_DICT_MERGE: {
+    case OP_DICT_UPDATE: {
         Value v = POP();
         if (!dict_update_from(vm, value_as_ptr(sp[-oparg]), v)) return 0;
+        break;
+    }
+    case OP_DICT_MERGE: {
+        Value v = POP();
+        /* The callable is below the keywords dict and the positional tuple. */
+        if (!vm_cold_merge_kwargs(vm, value_as_ptr(sp[-oparg]), v, sp[-(oparg + 2)])) return 0;
         break;
     }
     case OP_LIST_TO_TUPLE: {
@@ -377,6 +435,11 @@ int vm_run_cold(VM *vm, Frame *f, int op, int oparg) {
         sp--; /* the NULL */
         Tuple *pt = value_as_ptr(posargs);
         if (!value_is_kind(posargs, OBJ_TUPLE)) {
+            /* f(*a) alone pushes a itself, as 3.11 compiles it. */
+            if (op_iter_missing(vm, posargs)) {
+                vm_cold_call_error(vm, callable, "%s argument after * must be an iterable, not %s", type_of(posargs)->name);
+                return 0;
+            }
             Value t = tuple_from_iterable(vm, posargs);
             CHECK(t);
             pt = value_as_ptr(t);
