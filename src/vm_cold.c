@@ -327,15 +327,19 @@ int vm_run_cold(VM *vm, Frame *f, int op, int oparg) {
         if (!dict_setitem(vm, value_as_ptr(sp[-oparg]), k, v)) return 0;
         break;
     }
+    /* The operand stays on the stack while it is read: keys() and __getitem__ may run Python
+     * code, and with it the collector. */
     case OP_DICT_UPDATE: {
-        Value v = POP();
-        if (!dict_update_from(vm, value_as_ptr(sp[-oparg]), v)) return 0;
+        int ok = dict_update_from(vm, value_as_ptr(sp[-(oparg + 1)]), TOP());
+        sp--;
+        if (!ok) return 0;
         break;
     }
     case OP_DICT_MERGE: {
-        Value v = POP();
         /* The callable is below the keywords dict and the positional tuple. */
-        if (!vm_cold_merge_kwargs(vm, value_as_ptr(sp[-oparg]), v, sp[-(oparg + 2)])) return 0;
+        int ok = vm_cold_merge_kwargs(vm, value_as_ptr(sp[-(oparg + 1)]), TOP(), sp[-(oparg + 3)]);
+        sp--;
+        if (!ok) return 0;
         break;
     }
     case OP_LIST_TO_TUPLE: {
