@@ -59,11 +59,14 @@ static Instr *first_instr_from(Cfg *g, int block) {
     return block >= 0 ? &g->blocks[block].instrs[0] : NULL;
 }
 
-static void jump_thread(Instr *ins, const Instr *target, int op) {
+/* 1 when ins was threaded (then the caller looks at it again, as 3.11's `i -= jump_thread()`). */
+static int jump_thread(Instr *ins, const Instr *target, int op) {
     if (ins->loc.line == target->loc.line && ins->target != target->target) {
         ins->target = target->target;
         ins->op = op;
+        return 1;
     }
+    return 0;
 }
 
 static int const_truthiness(Value v) {
@@ -124,6 +127,17 @@ static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
                 ins->op = OP_NOP;
                 if (truth == (next->op == OP_POP_JUMP_IF_TRUE)) next->op = OP_JUMP;
                 else next->op = OP_NOP;
+            } else if (next && (next->op == OP_JUMP_IF_FALSE_OR_POP || next->op == OP_JUMP_IF_TRUE_OR_POP)) {
+                /* `0 and x`, `[] or x`: the constant decides; when it jumps, it jumps with the
+                 * constant, else both go. */
+                int truth = const_truthiness(consts[ins->arg]);
+                if (truth < 0) break;
+                if (truth == (next->op == OP_JUMP_IF_TRUE_OR_POP)) {
+                    next->op = OP_JUMP;
+                } else {
+                    ins->op = OP_NOP;
+                    next->op = OP_NOP;
+                }
             } else if (next && next->op == OP_IS_OP && consts[ins->arg] == VALUE_NONE && i + 2 < b->len) {
                 /* x is None / x is not None, then a conditional jump: one jump on None. */
                 Instr *jump = &b->instrs[i + 2];
@@ -147,7 +161,32 @@ static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
         case OP_POP_JUMP_IF_NOT_NONE:
         case OP_JUMP: {
             Instr *target = first_instr_from(g, ins->target);
-            if (target && target->op == OP_JUMP) jump_thread(ins, target, ins->op);
+            if (target && target->op == OP_JUMP && jump_thread(ins, target, ins->op)) i--;
+            break;
+        }
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            /* As 3.11: onto a jump of the same sense, go where it goes; onto the opposite test on
+             * the same line, which would pop the value and fall through, go past it. */
+            Instr *target = first_instr_from(g, ins->target);
+            if (!target) break;
+            int if_true = ins->op == OP_JUMP_IF_TRUE_OR_POP;
+            int same_pop = if_true ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE;
+            int same_keep = ins->op, other_keep = if_true ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
+            int other_pop = if_true ? OP_POP_JUMP_IF_FALSE : OP_POP_JUMP_IF_TRUE;
+            if (target->op == same_pop) {
+                if (jump_thread(ins, target, same_pop)) i--;
+            } else if (target->op == OP_JUMP || target->op == same_keep) {
+                if (jump_thread(ins, target, same_keep)) i--;
+            } else if ((target->op == other_keep || target->op == other_pop) && ins->loc.line == target->loc.line) {
+                int t = ins->target;
+                while (g->blocks[t].len == 0 && g->blocks[t].next >= 0) t = g->blocks[t].next;
+                if (g->blocks[t].next >= 0) {
+                    ins->op = if_true ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE;
+                    ins->target = g->blocks[t].next;
+                    i--;
+                }
+            }
             break;
         }
         case OP_BUILD_TUPLE:
