@@ -38,9 +38,12 @@ int cfg_new_block(Cfg *g);
 int cfg_append(Cfg *g, int block, Instr ins);
 void cfg_free(Cfg *g);
 
-/* Runs CPython 3.11's flowgraph passes (jump threading, constant conditions, unreachable code,
- * redundant jumps and NOPs, exits without line numbers, line-number propagation) and assembles
- * the code units, positions and stack size into code. Returns 0 on memory exhaustion. */
-int flowgraph_assemble(Cfg *g, Value *consts, int nconsts, Code *code);
+/* Runs CPython 3.11's flowgraph passes (jump threading, constant conditions, tuples of constants
+ * folded, unreachable code, redundant jumps and NOPs, exits without line numbers, line-number
+ * propagation) and assembles the code units, positions and stack size into code, whose constants
+ * it may add to. Returns 0 on memory exhaustion. */
+int flowgraph_assemble(VM *vm, Cfg *g, Code *code);
+/* Whether two constants are the same constant (compile.c; 1 and 1.0 and True are not). */
+int compile_const_same(Value a, Value b);
 
 #endif

@@ -77,14 +77,14 @@ void cc_pop_handler(Compiler *c) { c->u->nhandlers--; }
 
 /* ---- constants and names ---- */
 
-static int const_same(Value a, Value b) {
+int compile_const_same(Value a, Value b) {
     if (a == b) return 1;
     if (value_is_kind(a, OBJ_STR) && value_is_kind(b, OBJ_STR)) return str_equal(value_as_ptr(a), value_as_ptr(b));
     if (value_is_kind(a, OBJ_TUPLE) && value_is_kind(b, OBJ_TUPLE)) {
         Tuple *x = value_as_ptr(a), *y = value_as_ptr(b);
         if (x->len != y->len) return 0;
         for (uint32_t i = 0; i < x->len; i++)
-            if (!const_same(x->items[i], y->items[i])) return 0;
+            if (!compile_const_same(x->items[i], y->items[i])) return 0;
         return 1;
     }
     return 0;
@@ -93,7 +93,7 @@ static int const_same(Value a, Value b) {
 int cc_add_const(Compiler *c, Value v) {
     Unit *u = c->u;
     for (int i = 0; i < u->nconsts; i++)
-        if (!value_is_kind(v, OBJ_CODE) && const_same(u->consts[i], v)) return i;
+        if (!value_is_kind(v, OBJ_CODE) && compile_const_same(u->consts[i], v)) return i;
     if (u->nconsts == u->capconsts) {
         int cap = u->capconsts ? u->capconsts * 2 : 8;
         Value *p = realloc(u->consts, (size_t)cap * sizeof *p);
@@ -961,7 +961,7 @@ Code *cc_unit_finish(Compiler *c) {
     code->name_hints = calloc(code->nnames ? code->nnames : 1, sizeof(uint32_t));
     code->varnames = u->varnames;
     u->varnames = NULL;
-    if (!code->name || !code->qualname || !code->name_hints || !flowgraph_assemble(&u->g, code->consts, (int)code->nconsts, code)) {
+    if (!code->name || !code->qualname || !code->name_hints || !flowgraph_assemble(vm, &u->g, code)) {
         cc_nomem(c);
         code = NULL;
     }

@@ -115,7 +115,34 @@ static void apply_static_swaps(Block *b, int i) {
     }
 }
 
-static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
+/* BUILD_TUPLE n after n LOAD_CONSTs becomes one LOAD_CONST of the tuple (3.11's
+ * fold_tuple_on_constants): an equal constant of the code is used again, or the tuple is added at
+ * the end of its constants, as CPython adds it. 0 on memory exhaustion. */
+static int fold_tuple_on_constants(VM *vm, Code *code, Instr *loads, Instr *build) {
+    int n = build->arg;
+    for (int i = 0; i < n; i++)
+        if (loads[i].op != OP_LOAD_CONST) return 1;
+    Tuple *t = tuple_new(vm, (uint32_t)n);
+    if (!t) return 0;
+    for (int i = 0; i < n; i++) t->items[i] = code->consts[loads[i].arg];
+    Value v = value_from_ptr(t);
+    uint32_t index = 0;
+    while (index < code->nconsts && (value_is_kind(code->consts[index], OBJ_CODE) || !compile_const_same(code->consts[index], v)))
+        index++;
+    if (index == code->nconsts) {
+        Value *grown = realloc(code->consts, (code->nconsts + 1) * sizeof *grown);
+        if (!grown) return 0;
+        code->consts = grown;
+        code->consts[code->nconsts++] = v;
+    }
+    for (int i = 0; i < n; i++) loads[i].op = OP_NOP;
+    build->op = OP_LOAD_CONST;
+    build->arg = (int)index;
+    return 1;
+}
+
+static int optimize_basic_block(VM *vm, Cfg *g, Block *b, Code *code) {
+    Value *consts = code->consts;
     for (int i = 0; i < b->len; i++) {
         Instr *ins = &b->instrs[i];
         Instr *next = i + 1 < b->len ? &b->instrs[i + 1] : NULL;
@@ -196,6 +223,11 @@ static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
                 if (ins->arg == 1) next->op = OP_NOP;
                 else next->op = OP_SWAP;
                 i--;
+                break;
+            }
+            if (i >= ins->arg) {
+                if (!fold_tuple_on_constants(vm, code, ins - ins->arg, ins)) return 0;
+                consts = code->consts;
             }
             break;
         case OP_SWAP:
@@ -208,6 +240,7 @@ static void optimize_basic_block(Cfg *g, Block *b, Value *consts) {
         default: break;
         }
     }
+    return 1;
 }
 
 /* Removes NOPs that carry no line number of their own (CPython's clean_basic_block). */
@@ -496,11 +529,10 @@ static int flowgraph_exception_table(Cfg *g, Code *code) {
     return 1;
 }
 
-int flowgraph_assemble(Cfg *g, Value *consts, int nconsts, Code *code) {
-    (void)nconsts;
+int flowgraph_assemble(VM *vm, Cfg *g, Code *code) {
     eliminate_empty_blocks(g);
     for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next) {
-        optimize_basic_block(g, &g->blocks[bi], consts);
+        if (!optimize_basic_block(vm, g, &g->blocks[bi], code)) return 0;
         clean_basic_block(g, &g->blocks[bi]);
     }
     for (int bi = g->entry; bi >= 0; bi = g->blocks[bi].next)
