@@ -224,19 +224,24 @@ static int is_starred_list(NodeList *l) {
     return 0;
 }
 
-/* [a, *b, c] and (a, *b): build a list piece by piece, then make it a tuple if wanted. */
-static int compile_starred_sequence(Compiler *c, NodeList *items, int tuple) {
+/* A display with a * ([a, *b], (a, *b), {a, *b}) or a call's positional arguments with one, as
+ * 3.11's starunpack_helper lays them out: the items before the first * are pushed and made the
+ * list or set (with `pushed` values already on the stack), the rest added or extended into it;
+ * a tuple is made from a list at the end. */
+static int compile_starred_sequence(Compiler *c, NodeList *items, int pushed, int build, int tuple) {
+    int add = build == OP_BUILD_SET ? OP_SET_ADD : OP_LIST_APPEND;
+    int extend = build == OP_BUILD_SET ? OP_SET_UPDATE : OP_LIST_EXTEND;
     int n = 0;
     while (n < items->len && items->items[n]->kind != AST_STARRED) {
         if (!cc_expr(c, items->items[n])) return 0;
         n++;
     }
-    if (!cc_emit(c, OP_BUILD_LIST, n)) return 0;
+    if (!cc_emit(c, build, pushed + n)) return 0;
     for (int i = n; i < items->len; i++) {
         Node *e = items->items[i];
         if (e->kind == AST_STARRED) {
-            if (!cc_expr(c, e->a) || !cc_emit(c, OP_LIST_EXTEND, 1)) return 0;
-        } else if (!cc_expr(c, e) || !cc_emit(c, OP_LIST_APPEND, 1)) {
+            if (!cc_expr(c, e->a) || !cc_emit(c, extend, 1)) return 0;
+        } else if (!cc_expr(c, e) || !cc_emit(c, add, 1)) {
             return 0;
         }
     }
@@ -281,18 +286,7 @@ int cc_call_helper(Compiler *c, int n_before, NodeList *args, NodeList *keywords
     if (!n_before && args->len == 1 && args->items[0]->kind == AST_STARRED) {
         if (!cc_expr(c, args->items[0]->a)) return 0;
     } else if (star) {
-        int built = 0;
-        for (int i = 0; i < args->len; i++) {
-            Node *e = args->items[i];
-            if (e->kind == AST_STARRED) {
-                if (!built && !cc_emit(c, OP_BUILD_LIST, n_before + i)) return 0;
-                built = 1;
-                if (!cc_expr(c, e->a) || !cc_emit(c, OP_LIST_EXTEND, 1)) return 0;
-            } else if (!cc_expr(c, e) || (built && !cc_emit(c, OP_LIST_APPEND, 1))) {
-                return 0;
-            }
-        }
-        if (!cc_emit(c, OP_LIST_TO_TUPLE, 0)) return 0;
+        if (!compile_starred_sequence(c, args, n_before, OP_BUILD_LIST, 1)) return 0;
     } else {
         for (int i = 0; i < args->len; i++)
             if (!cc_expr(c, args->items[i])) return 0;
@@ -461,18 +455,7 @@ static int fold_frozenset(Compiler *c, NodeList *items, Value *out) {
 }
 
 static int compile_set(Compiler *c, Node *e) {
-    if (is_starred_list(&e->list)) {
-        if (!cc_emit(c, OP_BUILD_SET, 0)) return 0;
-        for (int i = 0; i < e->list.len; i++) {
-            Node *x = e->list.items[i];
-            if (x->kind == AST_STARRED) {
-                if (!cc_expr(c, x->a) || !cc_emit(c, OP_SET_UPDATE, 1)) return 0;
-            } else if (!cc_expr(c, x) || !cc_emit(c, OP_SET_ADD, 1)) {
-                return 0;
-            }
-        }
-        return 1;
-    }
+    if (is_starred_list(&e->list)) return compile_starred_sequence(c, &e->list, 0, OP_BUILD_SET, 0);
     /* Three or more constants become one frozenset constant, as CPython 3.11 compiles them
      * (which also decides the iteration order of the resulting set). */
     int n = e->list.len;
@@ -649,7 +632,7 @@ static int compile_expr1(Compiler *c, Node *e) {
     case AST_CALL: return compile_call(c, e);
     case AST_LIST:
     case AST_TUPLE:
-        if (is_starred_list(&e->list)) return compile_starred_sequence(c, &e->list, e->kind == AST_TUPLE);
+        if (is_starred_list(&e->list)) return compile_starred_sequence(c, &e->list, 0, OP_BUILD_LIST, e->kind == AST_TUPLE);
         return compile_sequence(c, e);
     case AST_DICT: return compile_dict(c, e);
     case AST_SET: return compile_set(c, e);

@@ -38,8 +38,6 @@ int dict_setitem(VM *vm, Dict *d, Value key, Value value);
 Value dict_getitem(VM *vm, Dict *d, Value key);
 /* Removes entry ix (deleting invalidates the keys version, as adding does). */
 void dict_remove_at(Dict *d, int32_t ix);
-/* Inserts a key known to be absent with its hash (copying, fromkeys). 0 on MemoryError. */
-int dict_insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value);
 void dict_clear_all(VM *vm, Dict *d);
 /* A new dict with src's items in its order. NULL on MemoryError (not raised). */
 Dict *dict_copy(VM *vm, Dict *src);
@@ -49,6 +47,10 @@ int dict_del_str(VM *vm, Dict *d, Str *key);
 Value dict_key_error(VM *vm, Value key);
 /* dict.update(other) for a dict, a mapping with keys(), or an iterable of pairs. 0 on error. */
 int dict_update_from(VM *vm, Dict *d, Value other);
+/* other's keys() method (what makes it a mapping), VALUE_NULL when it has none, or VALUE_ERROR. */
+Value dict_keys_method(VM *vm, Value other);
+/* d.update(other) for a mapping whose keys() is keys_method: each key read with a subscript. */
+int dict_update_mapping(VM *vm, Dict *d, Value other, Value keys_method);
 
 /* ---- set.c ---- */
 

@@ -107,15 +107,21 @@ int dict_update_from(VM *vm, Dict *d, Value other) {
         return 1;
     }
     /* A mapping that is not a dict: anything with keys() (an instance of a class that defines
-     * it, too), read with subscripts; anything else is an iterable of pairs. */
-    Str *name = str_intern(vm, "keys", 4);
-    if (!name) {
-        exc_raise_memory(vm);
-        return 0;
-    }
-    Value keys_method = attr_get_opt(vm, other, name);
-    if (keys_method == VALUE_ERROR || (keys_method == VALUE_NULL && vm->exc != VALUE_NULL)) return 0;
+     * it, too); anything else is an iterable of pairs. */
+    Value keys_method = dict_keys_method(vm, other);
+    if (keys_method == VALUE_ERROR) return 0;
     if (keys_method == VALUE_NULL) return dict_update_pairs(vm, d, other);
+    return dict_update_mapping(vm, d, other, keys_method);
+}
+
+Value dict_keys_method(VM *vm, Value other) {
+    Str *name = str_intern(vm, "keys", 4);
+    if (!name) return exc_raise_memory(vm);
+    Value m = attr_get_opt(vm, other, name);
+    return m == VALUE_NULL && vm->exc != VALUE_NULL ? VALUE_ERROR : m;
+}
+
+int dict_update_mapping(VM *vm, Dict *d, Value other, Value keys_method) {
     Value keys = vm_call(vm, keys_method, NULL, 0);
     if (keys == VALUE_ERROR) return 0;
     Value lv = list_from_iterable(vm, keys);

@@ -39,19 +39,27 @@ static size_t set_table_size(int64_t minused) {
     return size;
 }
 
-/* Gives a set without a table (a bare set: set_new_bare) its first one, for minused slots. */
+/* Gives a set without a table (a bare set: set_new_bare) the table t of size slots, count of them
+ * live and no dummies. */
+static void set_install_table(VM *vm, Dict *s, DictEntry *t, size_t size, uint32_t count) {
+    s->entries = t;
+    s->entcap = s->nentries = (uint32_t)size;
+    s->indexcap = 0;
+    s->count = count;
+    SET_FILL(s) = (int32_t)count;
+    SET_FINGER(s) = 0;
+    gc_track_bytes(vm, (long)(size * sizeof(DictEntry)));
+}
+
+/* Gives a bare set its first table, empty, for minused slots. */
 static int set_ready_sized(VM *vm, Dict *s, int64_t minused) {
     size_t size = set_table_size(minused);
-    s->entries = set_table_alloc(vm, size);
-    if (!s->entries) {
+    DictEntry *t = set_table_alloc(vm, size);
+    if (!t) {
         exc_raise_memory(vm);
         return 0;
     }
-    s->entcap = s->nentries = (uint32_t)size;
-    s->indexcap = 0;
-    s->count = 0;
-    SET_FILL(s) = SET_FINGER(s) = 0;
-    gc_track_bytes(vm, (long)(size * sizeof(DictEntry)));
+    set_install_table(vm, s, t, size, 0);
     return 1;
 }
 
@@ -264,18 +272,13 @@ int set_merge(VM *vm, Dict *s, Dict *other) {
         int64_t minused = big ? (int64_t)other->count * 2 : 0;
         if (set_table_size(minused) == other->entcap && SET_FILL(other) == (int32_t)other->count && other->count) {
             /* The copy below, with nothing to clear first. */
-            size_t bytes = other->entcap * sizeof(DictEntry);
-            if (!(s->entries = gc_block_alloc(vm, bytes))) {
+            DictEntry *t = gc_block_alloc(vm, other->entcap * sizeof(DictEntry));
+            if (!t) {
                 exc_raise_memory(vm);
                 return 0;
             }
-            memcpy(s->entries, other->entries, bytes);
-            gc_track_bytes(vm, (long)bytes);
-            s->entcap = s->nentries = other->entcap;
-            s->indexcap = 0;
-            s->count = other->count;
-            SET_FILL(s) = (int32_t)other->count;
-            SET_FINGER(s) = 0;
+            memcpy(t, other->entries, other->entcap * sizeof(DictEntry));
+            set_install_table(vm, s, t, other->entcap, other->count);
             return 1;
         }
         if (!set_ready_sized(vm, s, minused)) return 0;

@@ -290,9 +290,7 @@ static int vm_safepoint(VM *vm) {
         else vm->exc = value_from_ptr(e);
         return 0;
     }
-    if (vm->heap_bytes > vm->next_gc || vm->gc_stress) {
-        gc_collect(vm);
-    }
+    if (vm->heap_bytes > vm->next_gc || vm->gc_stress) gc_collect(vm);
     if (vm->gc_stress) vm->poll_budget = 0;
     return 1;
 }
@@ -630,10 +628,7 @@ frame_entry:
         }
         case OP_STORE_NAME: {
             Dict *ns = f->locals_dict ? f->locals_dict : f->globals;
-            Str *name = co->names[oparg];
-            uint32_t hint = co->name_hints[oparg];
-            if (hint < ns->nentries && ns->entries[hint].key == value_from_ptr(name)) ns->entries[hint].value = TOP();
-            else if (!dict_set_str_inline(vm, ns, name, TOP())) {
+            if (!dict_set_str_hinted(vm, ns, co->names[oparg], TOP(), &co->name_hints[oparg])) {
                 exc_raise_memory(vm);
                 goto error;
             }

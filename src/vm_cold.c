@@ -64,17 +64,13 @@ static int vm_cold_merge_kwargs(VM *vm, Dict *d, Value v, Value func) {
     if (value_is_kind(v, OBJ_DICT)) {
         update = value_as_ptr(v);
     } else {
-        Str *name = str_intern(vm, "keys", 4);
-        if (!name) return (exc_raise_memory(vm), 0);
-        Value keys = attr_get_opt(vm, v, name);
-        if (keys == VALUE_NULL && vm->exc == VALUE_NULL) {
+        Value keys = dict_keys_method(vm, v);
+        if (keys == VALUE_NULL)
             vm_cold_call_error(vm, func, "%s argument after ** must be a mapping, not %s", type_of(v)->name);
-            return 0;
-        }
-        if (keys == VALUE_ERROR || keys == VALUE_NULL) return 0;
+        if (keys == VALUE_NULL || keys == VALUE_ERROR) return 0;
         if (!(update = dict_new(vm))) return (exc_raise_memory(vm), 0);
         if (!gc_root_push(vm, value_from_ptr(update))) return 0;
-        int ok = dict_update_from(vm, update, v);
+        int ok = dict_update_mapping(vm, update, v, keys);
         gc_root_pop(vm, 1);
         if (!ok) return 0;
     }
