@@ -38,6 +38,8 @@ int dict_setitem(VM *vm, Dict *d, Value key, Value value);
 Value dict_getitem(VM *vm, Dict *d, Value key);
 /* Removes entry ix (deleting invalidates the keys version, as adding does). */
 void dict_remove_at(Dict *d, int32_t ix);
+/* Inserts a key known to be absent with its hash (copying, fromkeys). 0 on MemoryError. */
+int dict_insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value);
 void dict_clear_all(VM *vm, Dict *d);
 /* A new dict with src's items in its order. NULL on MemoryError (not raised). */
 Dict *dict_copy(VM *vm, Dict *src);

@@ -326,6 +326,18 @@ static int32_t dict_find_str_key(Dict *d, Value key, uint64_t hash) {
     }
 }
 
+int dict_set_str_unhinted(VM *vm, Dict *d, Str *key, Value value, uint32_t *hint) {
+    int32_t ix = dict_find_str(d, key);
+    if (ix >= 0) {
+        d->entries[ix].value = value;
+    } else {
+        if (!dict_insert_new(vm, d, value_from_ptr(key), dict_fix_hash(str_hash(key)), value)) return 0;
+        ix = (int32_t)d->nentries - 1;
+    }
+    *hint = (uint32_t)ix;
+    return 1;
+}
+
 int dict_setitem(VM *vm, Dict *d, Value key, Value value) {
     uint64_t hash;
     int32_t ix = DICT_FIND_STR_OTHER;

@@ -115,26 +115,17 @@ static ALWAYS_INLINE Value dict_get_str_inline(Dict *d, Str *key) {
 Value dict_get_str(Dict *d, Str *key);                  /* VALUE_NULL when missing */
 int dict_set(VM *vm, Dict *d, Value key, uint64_t hash, Value value); /* 0 on MemoryError */
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value);
-/* Inserts a key known to be absent with its hash (copying, fromkeys). 0 on MemoryError. */
-int dict_insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value);
 /* d[key] = value for STORE_NAME, with LOAD_NAME's hint: the entry where the name was last found
- * is replaced in place; else the name is found or added (at the end of the entries) and *hint is
- * where it is. 0 on MemoryError (not raised). */
+ * is replaced in place (inline: this is all the usual store does); else dict_set_str_unhinted
+ * finds or adds the name and sets *hint to where it is. 0 on MemoryError (not raised). */
+int dict_set_str_unhinted(VM *vm, Dict *d, Str *key, Value value, uint32_t *hint);
 static ALWAYS_INLINE int dict_set_str_hinted(VM *vm, Dict *d, Str *key, Value value, uint32_t *hint) {
     uint32_t h = *hint;
     if (h < d->nentries && d->entries[h].key == value_from_ptr(key)) {
         d->entries[h].value = value;
         return 1;
     }
-    int32_t ix = dict_find_str(d, key);
-    if (ix >= 0) {
-        d->entries[ix].value = value;
-    } else {
-        if (!dict_insert_new(vm, d, value_from_ptr(key), dict_fix_hash(str_hash(key)), value)) return 0;
-        ix = (int32_t)d->nentries - 1;
-    }
-    *hint = (uint32_t)ix;
-    return 1;
+    return dict_set_str_unhinted(vm, d, key, value, hint);
 }
 uint32_t dict_keys_version(VM *vm, Dict *d);            /* 0 when out of versions */
 
